@@ -1,0 +1,1 @@
+"""agreement: validate, lint and build collaboration agreements and action plans written in YAML."""

@@ -1,0 +1,213 @@
+"""Documentation of every validation code, shown by `agreement explain CODE`.
+
+Codes are stable: a code is never reused for another meaning. `Y` codes are about
+reading the file (YAML), `S` codes about its shape (the schema), `R` codes about
+its consistency (references and dates). Lint rules have codes of their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Code:
+    """A validation code and its documentation (Markdown)."""
+
+    code: str
+    name: str
+    summary: str
+    doc: str
+
+
+def _code(code: str, name: str, summary: str, doc: str) -> Code:
+    return Code(code, name, summary, doc.strip())
+
+
+CODES: dict[str, Code] = {c.code: c for c in [
+    _code("Y101", "unreadable-file", "The file cannot be read.", """
+The path exists but cannot be opened or read (permissions, a folder named `.yaml`,
+a broken link). `agreement` exits with status 2 for such input/output errors.
+"""),
+    _code("Y102", "file-too-large", "The file is larger than 5 MB.", """
+A collaboration agreement or action plan is tens of kilobytes. Files over 5 MB are
+refused before they are parsed, so that a wrong path or a generated dump cannot
+exhaust memory. Split the document, or check that the path is the one you meant.
+"""),
+    _code("Y103", "not-utf8", "The file is not valid UTF-8.", """
+Documents are read as UTF-8 (with or without a byte-order mark). A file saved as
+Windows-1252 or Latin-1 shows up here at its first `å`, `ä` or `ö`.
+
+## Use instead
+Save the file as UTF-8 in your editor, or convert it:
+`iconv -f WINDOWS-1252 -t UTF-8 plan.yaml > plan-utf8.yaml`.
+"""),
+    _code("Y104", "binary-file", "The file is binary, not text.", """
+The file contains a NUL byte, so it is not a text file: perhaps a Word document or
+a PDF saved with a `.yaml` name.
+"""),
+    _code("Y105", "yaml-syntax", "The file is not valid YAML.", """
+The YAML parser stopped at the position shown. Common causes: indentation with tabs,
+an unclosed quote or bracket, a `:` inside an unquoted value, or a file that was cut
+off. The message names what the parser expected.
+
+## Example
+```yaml
+title: "Samverkansavtal 2015–2018
+```
+
+## Use instead
+```yaml
+title: "Samverkansavtal 2015–2018"
+```
+"""),
+    _code("Y106", "duplicate-key", "A key appears twice in the same mapping.", """
+YAML parsers differ on duplicate keys (most keep the last silently), so a duplicate
+is always an error: one of the two values would be lost without a word.
+
+## Example
+```yaml
+title: Handlingsplan 2014
+title: Handlingsplan 2015
+```
+"""),
+    _code("Y107", "alias-budget", "Aliases expand past the budget, or refer to themselves.", """
+Anchors (`&name`) and aliases (`*name`) let YAML repeat a value. Nested aliases can
+expand exponentially (the "billion laughs" attack), so all aliases in a file may
+together expand to at most 10,000 values, and an alias may not refer to the
+collection it is inside. Write repeated values out instead.
+"""),
+    _code("Y108", "too-deep", "The file nests deeper than 64 levels.", """
+The document model is less than ten levels deep; deeper nesting is refused before it
+can exhaust the parser's stack.
+"""),
+    _code("Y109", "unsupported-yaml", "The file uses a YAML feature documents do not need.", """
+Refused: custom tags (`!foo`), mappings or lists used as keys, and several documents
+(`---`) in one file. Each file holds one document written with plain keys and
+values.
+"""),
+    _code("Y110", "empty-file", "The file holds no document.", """
+The file is empty or contains only comments. A document starts with `kind:` and
+`schema: 1`.
+"""),
+    _code("S201", "unknown-key", "A key the document model does not have (often a misspelling).", """
+Unknown keys are errors, not silently dropped: a misspelt `folow_up` would otherwise
+leave an action without a follow-up date and nobody would notice. The message
+suggests the closest valid key.
+
+## Example
+```yaml
+actions:
+  - title: Trygghetsvandringar
+    ownr: eslov/tillvaxt
+```
+
+## Use instead
+```yaml
+actions:
+  - title: Trygghetsvandringar
+    owner: eslov/tillvaxt
+```
+"""),
+    _code("S202", "missing-key", "A required key is missing.", """
+Some keys must always be present: a document's `kind`, `schema`, `id`, `title`,
+`period` and `parties`; an action's `title`; a party's `id`, `name` and `type`.
+The message names the key and where it is missing.
+"""),
+    _code("S203", "wrong-type", "A value has the wrong type (text where a list is expected, …).", """
+The value is of another type than the key takes: for example a single text where a
+list is expected, or a list where one text is expected.
+
+## Example
+```yaml
+parties: Eslövs kommun
+```
+
+## Use instead
+```yaml
+parties:
+  - {id: eslov, name: Eslövs kommun, type: municipality}
+```
+"""),
+    _code("S204", "invalid-value", "A value is not one of the allowed values or has the wrong form.", """
+The key takes one of a fixed set of values (a status, a party type, a goal kind), or
+a value of a given form (an id of letters, digits, `-`, `_` and `.`; a month from 1
+to 12). The message lists what is allowed and suggests the closest.
+
+## Example
+```yaml
+status: pågående
+```
+
+## Use instead
+```yaml
+status: ongoing
+```
+"""),
+    _code("S205", "invalid-date", "A date is not a valid date written YYYY-MM-DD.", """
+Dates are ISO dates: `2015-11-26`. Swedish forms such as `26/11 2015` or
+`26 november 2015` are written that way in the built documents, not in the YAML.
+"""),
+    _code("S206", "unknown-kind", "The file's `kind` is missing or unknown.", """
+Every document says what it is: `kind: agreement` (samverkansöverenskommelse) or
+`kind: action-plan` (handlingsplan). When a folder is validated, YAML files without
+a `kind` key are skipped; a file named on the command line must have one.
+"""),
+    _code("S207", "unsupported-schema", "The file's `schema` version is not supported.", """
+`schema:` states the version of the file format, so that files written today can
+still be read when the format changes. This version of `agreement` reads
+`schema: 1`.
+"""),
+    _code("R301", "unknown-reference", "An owner, partner, signature party, registration key or member names no declared party or unit.", """
+References name a declared party (`polisen`) or one of its units (`eslov/gtp`). A
+reference to anything else is an error, with the closest declared name suggested.
+
+## Example
+```yaml
+parties:
+  - id: eslov
+    name: Eslövs kommun
+    type: municipality
+    units: [{id: gtp, name: "Gata, trafik, park"}]
+focus_areas:
+  - id: offentlig-miljo
+    title: Trygghet i offentlig miljö
+    actions:
+      - title: Förbättra tryggheten i tunnlar
+        owner: eslov/gata
+```
+
+## Use instead
+```yaml
+        owner: eslov/gtp
+```
+"""),
+    _code("R302", "unknown-goal", "A `goal_ref` names no goal of its area or of the document.", """
+An action or promise may serve a goal stated once on its area or on the document,
+by naming that goal's `id` in `goal_ref`. The id must exist.
+"""),
+    _code("R303", "period-end-before-start", "The period ends before it starts.", """
+## Example
+```yaml
+period: {start: 2018-12-31, end: 2015-01-01}
+```
+
+## Use instead
+```yaml
+period: {start: 2015-01-01, end: 2018-12-31}
+```
+"""),
+    _code("R304", "follow-up-outside-period", "A follow-up date lies outside the document's period.", """
+A follow-up is a promise to check progress while the document is in force; a date
+before the period starts or after it ends cannot be kept. Schedules (`every:`,
+`months:`) only expand inside the period, so this concerns dates written out.
+
+## Example
+```yaml
+period: {start: 2015-01-01, end: 2018-12-31}
+...
+    follow_up: 2019-06-30
+```
+"""),
+]}
+

@@ -1,0 +1,111 @@
+"""The one Diagnostic type, for YAML syntax errors, schema errors and lint findings alike,
+and its plain-text rendering with a code frame."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from typing import Iterable, Sequence
+
+PathPart = str | int
+Path = tuple[PathPart, ...]
+
+
+class Severity(str, Enum):
+    """How serious a finding is; errors fail a run, warnings fail it under --strict."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A region of a file, 1-based lines and columns; `end_*` point just past the region."""
+
+    line: int
+    column: int
+    end_line: int | None = None
+    end_column: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """Something a user should know about a file: where, how serious, what to do."""
+
+    code: str
+    message: str
+    file: str
+    span: Span | None = None
+    severity: Severity = Severity.ERROR
+    path: Path = ()
+    hint: str | None = None
+    rule: str | None = field(default=None, compare=False)
+
+    def with_(self, **changes: object) -> "Diagnostic":
+        """A copy with some fields changed (diagnostics are immutable)."""
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    @property
+    def location(self) -> str:
+        """`file:line:col`, or just the file when the position is unknown."""
+        if self.span is None:
+            return self.file
+        return f"{self.file}:{self.span.line}:{self.span.column}"
+
+    def sort_key(self) -> tuple:
+        span = self.span or Span(0, 0)
+        return (self.file, span.line, span.column, self.code, self.message)
+
+
+def dotted(path: Path) -> str:
+    """A path as users write it in messages: `focus_areas[0].actions[2].owner`."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def code_frame(source_lines: Sequence[str], span: Span, context: int = 1) -> str:
+    """The lines around `span` with a caret under the offending column, as compilers print them."""
+    first = max(1, span.line - context)
+    last = min(len(source_lines), span.line + context)
+    width = len(str(last))
+    out = []
+    for number in range(first, last + 1):
+        text = source_lines[number - 1].rstrip("\r\n").expandtabs(1)
+        marker = ">" if number == span.line else " "
+        out.append(f"{marker} {number:>{width}} | {text}")
+        if number == span.line:
+            length = 1
+            if span.end_line == span.line and span.end_column and span.end_column > span.column:
+                length = span.end_column - span.column
+            length = max(1, min(length, len(text) - span.column + 1))
+            out.append(f"  {'':>{width}} | {' ' * (span.column - 1)}{'^' * length}")
+    return "\n".join(out)
+
+
+def format_text(diagnostic: Diagnostic, source_lines: Sequence[str] | None = None) -> str:
+    """`file:line:col: CODE message`, then the code frame and the hint when there are any."""
+    head = f"{diagnostic.location}: {diagnostic.code} {diagnostic.message}"
+    if diagnostic.severity is not Severity.ERROR:
+        head = f"{diagnostic.location}: {diagnostic.code} [{diagnostic.severity.value}] {diagnostic.message}"
+    parts = [head]
+    if source_lines and diagnostic.span and 0 < diagnostic.span.line <= len(source_lines):
+        parts.append(code_frame(source_lines, diagnostic.span))
+    if diagnostic.hint:
+        parts.append(f"  = hint: {diagnostic.hint}")
+    return "\n".join(parts)
+
+
+def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Diagnostics in file and position order, so output is stable."""
+    return sorted(diagnostics, key=Diagnostic.sort_key)
+
+
+def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
+    return any(d.severity is Severity.ERROR for d in diagnostics)

@@ -1,0 +1,353 @@
+"""Bytes to plain Python data plus a position map (path -> line and column).
+
+Validation speed is YAML parsing speed, so this reads the event stream of
+ruamel.yaml's C parser and builds plain dicts, lists and scalars in one pass,
+recording where every value (and every mapping key) starts and ends. No node tree
+is built and no recursion is used, so deep nesting cannot overflow the stack.
+
+Scalars follow the YAML 1.2 core schema (`no` stays a string). Dates stay strings;
+the model parses them. What a hand-written agreement never needs and an attacker
+would use is refused: files over a size limit, nesting past a depth limit,
+aliases that expand past a small budget, duplicate keys, custom tags, complex
+keys and several documents in one file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path as FsPath
+from typing import Any
+
+from .diagnostics import Diagnostic, Path, Span
+
+MAX_BYTES = 5 * 1024 * 1024
+"""Largest file accepted; a real agreement is tens of kilobytes."""
+MAX_DEPTH = 64
+"""Deepest nesting accepted; the model itself is less than ten levels deep."""
+MAX_ALIAS_NODES = 10_000
+"""How many nodes aliases may expand to in one file, all aliases together."""
+
+_Position = tuple[int, int, int, int]
+"""0-based (line, column, end line, end column): cheaper to store than a Span."""
+
+_NULL = {"", "~", "null", "Null", "NULL"}
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_SPECIAL_FLOAT = {".inf": float("inf"), ".Inf": float("inf"), ".INF": float("inf"),
+                  "-.inf": float("-inf"), "-.Inf": float("-inf"), "-.INF": float("-inf"),
+                  "+.inf": float("inf"), "+.Inf": float("inf"), "+.INF": float("inf"),
+                  ".nan": float("nan"), ".NaN": float("nan"), ".NAN": float("nan")}
+_MAYBE_NOT_STR = frozenset("-+.0123456789~nNtTfF")
+_CORE = "tag:yaml.org,2002:"
+_CORE_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
+
+
+class LoadError(Exception):
+    """The file cannot be turned into data; carries the diagnostic to show."""
+
+    def __init__(self, diagnostic: Diagnostic):
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A parsed file: its text (for code frames), its data and where each value is."""
+
+    file: str
+    text: str
+    data: Any
+    positions: dict[Path, _Position]
+    key_positions: dict[Path, _Position]
+
+    def span(self, path: Path, *, key: bool = False) -> Span | None:
+        """Where `path` is written; its key when `key` and it has one; else its nearest ancestor."""
+        if key and path in self.key_positions:
+            return _span(self.key_positions[path])
+        while True:
+            if path in self.positions:
+                return _span(self.positions[path])
+            if not path:
+                return None
+            path = path[:-1]
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
+
+
+def _span(position: _Position) -> Span:
+    line, column, end_line, end_column = position
+    return Span(line + 1, column + 1, end_line + 1, end_column + 1)
+
+
+def _fail(file: str, code: str, message: str, line: int | None = None, column: int | None = None,
+          hint: str | None = None) -> LoadError:
+    span = None if line is None else Span(line + 1, (column or 0) + 1)
+    return LoadError(Diagnostic(code=code, message=message, file=file, span=span, hint=hint))
+
+
+def read_file(path: str | FsPath) -> bytes:
+    """The file's bytes, refusing anything larger than MAX_BYTES before reading it."""
+    file = str(path)
+    try:
+        with open(path, "rb") as stream:
+            raw = stream.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise _fail(file, "Y101", f"cannot read file: {error.strerror or error}") from error
+    return raw
+
+
+def load_file(path: str | FsPath) -> Loaded:
+    """Read and parse one file; raises LoadError with a diagnostic for any problem."""
+    return load_bytes(read_file(path), str(path))
+
+
+def decode(raw: bytes, file: str) -> str:
+    """UTF-8 text with the BOM removed and line ends normalised; binary and bad bytes refused."""
+    if len(raw) > MAX_BYTES:
+        raise _fail(file, "Y102", f"file is larger than {MAX_BYTES // (1024 * 1024)} MB",
+                    hint="a document is expected to be tens of kilobytes; split it or check the path")
+    if b"\0" in raw:
+        offset = raw.index(b"\0")
+        line = raw.count(b"\n", 0, offset)
+        raise _fail(file, "Y104", "file is binary, not YAML text (it contains a NUL byte)",
+                    line, offset - (raw.rfind(b"\n", 0, offset) + 1))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        offset = error.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)
+        line = raw.count(b"\n", 0, offset)
+        column = len(raw[raw.rfind(b"\n", 0, offset) + 1:offset].decode("utf-8", "replace"))
+        raise _fail(file, "Y103", f"file is not valid UTF-8 (byte 0x{raw[offset]:02x})", line, column,
+                    hint="save the file as UTF-8; Windows-1252 or Latin-1 files must be converted") from None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def load_bytes(raw: bytes, file: str) -> Loaded:
+    """Parse `raw` into data and positions, or raise LoadError."""
+    text = decode(raw, file)
+    data, positions, key_positions = _Builder(file).build(text)
+    return Loaded(file, text, data, positions, key_positions)
+
+
+def _plain_scalar(value: str) -> Any:
+    """YAML 1.2 core-schema resolution of an untagged plain scalar."""
+    if value and value[0] not in _MAYBE_NOT_STR:
+        return value
+    if value in _NULL:
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _INT.fullmatch(value):
+        return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
+    if _FLOAT.fullmatch(value):
+        return float(value)
+    if value in _SPECIAL_FLOAT:
+        return _SPECIAL_FLOAT[value]
+    return value
+
+
+class _Frame:
+    """An open mapping or sequence while its events are being read."""
+
+    __slots__ = ("container", "path", "key", "key_position", "anchor", "start", "size")
+
+    def __init__(self, container: Any, path: Path, anchor: str | None, start: Any):
+        self.container = container
+        self.path = path
+        self.key: str | None = None
+        self.key_position: _Position | None = None
+        self.anchor = anchor
+        self.start = start
+        self.size = 1
+
+
+class _Builder:
+    """Turns the C parser's events into data and positions, enforcing the limits."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.positions: dict[Path, _Position] = {}
+        self.key_positions: dict[Path, _Position] = {}
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.alias_nodes = 0
+        self.stack: list[_Frame] = []
+        self.root: Any = None
+        self.documents = 0
+
+    def build(self, text: str) -> tuple[Any, dict[Path, _Position], dict[Path, _Position]]:
+        from _ruamel_yaml import CParser
+        from ruamel.yaml import events
+
+        parser = CParser(text)
+        scalar, alias = events.ScalarEvent, events.AliasEvent
+        mapping_start, sequence_start = events.MappingStartEvent, events.SequenceStartEvent
+        collection_end = (events.MappingEndEvent, events.SequenceEndEvent)
+        try:
+            while True:
+                event = parser.get_event()
+                kind = type(event)
+                if kind is scalar:
+                    self._scalar(event)
+                elif kind is mapping_start or kind is sequence_start:
+                    self._open(event, {} if kind is mapping_start else [])
+                elif kind in collection_end:
+                    self._close(event)
+                elif kind is alias:
+                    self._alias(event)
+                elif kind is events.DocumentStartEvent:
+                    self._document(event)
+                elif event is None or kind is events.StreamEndEvent:
+                    break
+        except LoadError:
+            raise
+        except Exception as error:  # the C parser raises several unrelated types
+            raise self._syntax_error(error, text) from None
+        finally:
+            parser.dispose()
+        if self.documents == 0:
+            raise _fail(self.file, "Y110", "file is empty: expected a document starting with `kind:`")
+        return self.root, self.positions, self.key_positions
+
+    # -- events -------------------------------------------------------------
+
+    def _document(self, event: Any) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            mark = event.start_mark
+            raise _fail(self.file, "Y109", "a file holds one document; found a second one", mark.line, mark.column,
+                        hint="split the documents into files of their own")
+
+    def _scalar(self, event: Any) -> None:
+        tag = event.tag
+        value: Any = event.value
+        if tag is None:
+            if event.implicit[0] and not event.style:
+                value = _plain_scalar(value)
+        elif tag != "!":
+            value = self._tagged(tag, value, event)
+        start, end = event.start_mark, event.end_mark
+        self._attach(value, (start.line, start.column, end.line, end.column), event.anchor, 1)
+
+    def _tagged(self, tag: str, value: str, event: Any) -> Any:
+        if tag not in _CORE_TAGS:
+            mark = event.start_mark
+            raise _fail(self.file, "Y109", f"YAML tag {tag} is not supported", mark.line, mark.column,
+                        hint="remove the tag; values are read as text, numbers, dates and true/false")
+        name = tag[len(_CORE):]
+        if name in ("str", "timestamp"):
+            return value
+        resolved = _plain_scalar(value)
+        expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}.get(name)
+        if expected is None or (isinstance(resolved, expected) and not (name != "bool" and isinstance(resolved, bool))):
+            return float(resolved) if name == "float" and isinstance(resolved, int) else resolved
+        mark = event.start_mark
+        raise _fail(self.file, "Y105", f"{value!r} is not a valid !!{name}", mark.line, mark.column)
+
+    def _open(self, event: Any, container: Any) -> None:
+        if len(self.stack) >= MAX_DEPTH:
+            mark = event.start_mark
+            raise _fail(self.file, "Y108", f"nesting is deeper than {MAX_DEPTH} levels", mark.line, mark.column)
+        if event.tag not in (None, "!") and event.tag not in _CORE_TAGS:
+            mark = event.start_mark
+            raise _fail(self.file, "Y109", f"YAML tag {event.tag} is not supported", mark.line, mark.column)
+        path = self._child_path(event)
+        self.stack.append(_Frame(container, path, event.anchor, event.start_mark))
+
+    def _close(self, event: Any) -> None:
+        frame = self.stack.pop()
+        start, end = frame.start, event.end_mark
+        self._attach(frame.container, (start.line, start.column, end.line, end.column), frame.anchor, frame.size,
+                     path=frame.path)
+
+    def _alias(self, event: Any) -> None:
+        mark = event.start_mark
+        if event.anchor not in self.anchors:
+            recursive = any(frame.anchor == event.anchor for frame in self.stack)
+            what = "refers to the collection it is in" if recursive else "refers to no anchor defined before it"
+            raise _fail(self.file, "Y107" if recursive else "Y105", f"alias *{event.anchor} {what}",
+                        mark.line, mark.column)
+        value, size = self.anchors[event.anchor]
+        self.alias_nodes += size
+        if self.alias_nodes > MAX_ALIAS_NODES:
+            raise _fail(self.file, "Y107", f"aliases expand to more than {MAX_ALIAS_NODES:,} values",
+                        mark.line, mark.column, hint="write the values out instead of repeating them with aliases")
+        end = event.end_mark
+        self._attach(value, (mark.line, mark.column, end.line, end.column), None, size)
+
+    # -- placing values -----------------------------------------------------
+
+    def _child_path(self, event: Any) -> Path:
+        if not self.stack:
+            return ()
+        parent = self.stack[-1]
+        if type(parent.container) is list:
+            return parent.path + (len(parent.container),)
+        if parent.key is None:
+            mark = event.start_mark
+            raise _fail(self.file, "Y109", "a mapping key must be plain text, not a list or mapping",
+                        mark.line, mark.column)
+        return parent.path + (parent.key,)
+
+    def _attach(self, value: Any, position: _Position, anchor: str | None, size: int,
+                path: Path | None = None) -> None:
+        if anchor is not None:
+            self.anchors[anchor] = (value, size)
+        if not self.stack:
+            self.root = value
+            self.positions[()] = position
+            return
+        parent = self.stack[-1]
+        parent.size += size
+        container = parent.container
+        if type(container) is list:
+            self.positions[path if path is not None else parent.path + (len(container),)] = position
+            container.append(value)
+        elif parent.key is None:
+            parent.key = self._key(value, position, container)
+            parent.key_position = position
+        else:
+            child = parent.path + (parent.key,)
+            container[parent.key] = value
+            self.positions[child] = position
+            self.key_positions[child] = parent.key_position  # type: ignore[assignment]
+            parent.key = None
+
+    def _key(self, value: Any, position: _Position, mapping: dict[str, Any]) -> str:
+        if isinstance(value, (dict, list)):
+            raise _fail(self.file, "Y109", "a mapping key must be plain text, not a list or mapping",
+                        position[0], position[1])
+        key = "" if value is None else (str(value).lower() if isinstance(value, bool) else str(value))
+        if key in mapping:
+            frame = self.stack[-1]
+            first = self.key_positions.get(frame.path + (key,))
+            where = f" (first defined on line {first[0] + 1})" if first else ""
+            raise _fail(self.file, "Y106", f"duplicate key {key!r}{where}", position[0], position[1],
+                        hint="a key may appear once in a mapping; remove or rename one of them")
+        return key
+
+    def _syntax_error(self, error: Exception, text: str) -> LoadError:
+        problem = getattr(error, "problem", None)
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        if problem is None and hasattr(error, "reason"):  # ReaderError: a character YAML forbids
+            position = getattr(error, "position", 0)
+            line = text.count("\n", 0, position)
+            column = position - (text.rfind("\n", 0, position) + 1)
+            character = getattr(error, "character", 0)
+            return _fail(self.file, "Y105", f"character U+{character:04X} is not allowed in YAML ({error.reason})",
+                         line, column)
+        message = str(problem or error).split("\n")[0]
+        context = getattr(error, "context", None)
+        if context:
+            message = f"{message} ({context})"
+        if mark is None:
+            return _fail(self.file, "Y105", f"YAML syntax error: {message}")
+        hint = None
+        if "tab" in message.lower() or (mark.line < len(text.split("\n")) and "\t" in text.split("\n")[mark.line][:mark.column + 1]):
+            hint = "YAML indentation must use spaces, not tabs"
+        return _fail(self.file, "Y105", f"YAML syntax error: {message}", mark.line, mark.column, hint=hint)

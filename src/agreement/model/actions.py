@@ -1,0 +1,96 @@
+"""Actions (åtgärder, aktiviteter, insatser) and citizen promises (medborgarlöften).
+
+Both are commitments: someone owns them, they serve a goal and they are followed
+up. Owner, goal and follow-up may be left out here and inherited (see
+`agreement.model.resolve`); lint reports a commitment that still lacks one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator
+
+from .base import REF_PATTERN, AlsoAccepts, Id, Markdown, Model, PartyRef, Text, field, required
+from .follow_up import FollowUpSpec
+from .goals import Indicator
+
+Status = Literal["planned", "ongoing", "done", "possible", "cancelled"]
+Rating = Literal["green", "yellow", "red"]
+
+
+_REF = {"type": "string", "pattern": REF_PATTERN, "description": "A party (`polisen`) or a unit (`eslov/gtp`)."}
+
+
+def _as_list(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+OwnerSpec = Annotated[
+    list[PartyRef],
+    BeforeValidator(_as_list),
+    AlsoAccepts((_REF,)),
+]
+"""One reference or a list of them; always a list once validated (no union, plain error paths)."""
+
+
+class ProgressEntry(Model):
+    """One entry in an action's progress log (lägesrapport), written at a follow-up."""
+
+    date: dt.date = required("Date of the follow-up (datum).", "2016-04-30")
+    status: Status | None = field("Status at that date.", "ongoing")
+    rating: Rating | None = field("Traffic light (grön/gul/röd): on track, at risk, off track.", "green")
+    note: Markdown | None = field("What was done and what remains (kommentar).", "Tre tunnlar har fått ny belysning.")
+
+
+class Commitment(Model):
+    """What actions and citizen promises share: owner, goal, status and follow-up."""
+
+    id: Id | None = field("Key of this item, used by lint suppressions and follow-up tools.", "tunnlar")
+    goal: Text | None = field(
+        "The item's own goal, usually an effect goal (effektmål).",
+        "Alla gångtunnlar ska uppfattas som tryggare än att passera över en trafikerad väg.",
+    )
+    goal_ref: Id | None = field(
+        "Id of a goal of the focus area or the document that this item serves, instead of its own `goal`.",
+        "tryggare-tunnlar",
+    )
+    owner: OwnerSpec | None = field(
+        "Who is responsible (ansvarig): a party (`polisen`) or a unit (`eslov/gtp`); a list for joint owners.",
+        "eslov/gtp",
+    )
+    status: Status | None = field(
+        "planned (planerad), ongoing (pågående), done (genomförd), possible (tänkbar) or cancelled (avbruten).",
+        "ongoing",
+    )
+    follow_up: FollowUpSpec | None = field(
+        "When this item is followed up (uppföljning): a date, a list of dates or a schedule. "
+        "Inherited from the area, then the document, when left out.",
+        "2016-12-31",
+    )
+    progress: list[ProgressEntry] = field("Progress log filled in at follow-ups (lägesrapporter).", default_factory=list)
+
+    @property
+    def owners(self) -> list[str]:
+        """The owners written on this item itself (empty when inherited or missing)."""
+        return list(self.owner or [])
+
+
+class Action(Commitment):
+    """An action (åtgärd, aktivitet, insats): what a party will do, towards which goal."""
+
+    title: Text = required("Short name of the action (rubrik).", "Förbättra tryggheten i tunnlar och andra miljöer")
+    description: Markdown | None = field("What the action is and why (beskrivning).", None)
+    partners: OwnerSpec = field(
+        "Parties or units that take part without owning the action (samverkanspartner).",
+        default_factory=list,
+    )
+    indicators: list[Indicator] = field("Indicators of this action (indikatorer).", default_factory=list)
+
+
+
+class Promise(Commitment):
+    """A citizen promise (medborgarlöfte): a short public commitment, "Polisen lovar att …"."""
+
+    text: Text = required("The promise as published.", "Polisen lovar att vara synlig i centrum fredags- och lördagskvällar.")

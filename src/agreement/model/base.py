@@ -1,0 +1,68 @@
+"""Shared building blocks of the document model.
+
+Every model forbids unknown keys (a misspelt key must be an error, never silently
+dropped) and every field carries a description naming the Swedish term and an
+example, because the generated JSON Schema is what editors show while people type.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, StringConstraints
+from pydantic_core import core_schema
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+REF_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9][A-Za-z0-9_.-]*)?$"
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=1, max_length=80)]
+"""A short key that other parts of the document (and lint suppressions) refer to."""
+
+PartyRef = Annotated[str, StringConstraints(pattern=REF_PATTERN, min_length=1, max_length=161)]
+"""A reference to a declared party (`polisen`) or one of its units (`eslov/gtp`)."""
+
+Text = Annotated[str, StringConstraints(min_length=1)]
+"""Plain text in the document's language; rendered escaped, never as markup."""
+
+Markdown = Annotated[str, StringConstraints(min_length=1)]
+"""Markdown text; rendered through pandoc without raw HTML, TeX or attributes."""
+
+
+def required(description: str, example: Any = None, **kwargs: Any) -> Any:
+    """A required pydantic Field with a description and an example, the two things an editor shows."""
+    examples = None if example is None else [example]
+    return Field(description=description, examples=examples, **kwargs)
+
+
+def field(description: str, example: Any = None, **kwargs: Any) -> Any:
+    """An optional field: like `required`, with None as the default unless another is given."""
+    if "default" not in kwargs and "default_factory" not in kwargs:
+        kwargs["default"] = None
+    return required(description, example, **kwargs)
+
+
+class Model(BaseModel):
+    """Base of every model: unknown keys are errors; values are validated as written."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+        coerce_numbers_to_str=True,
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class AlsoAccepts:
+    """Adds shorthand forms to a field's JSON Schema (`anyOf`), next to its own schema.
+
+    Used with a BeforeValidator that turns the shorthand into the full form, so the
+    model has no unions (plain error paths) while editors still accept the shorthand.
+    """
+
+    shorthands: tuple[dict[str, Any], ...]
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> dict[str, Any]:
+        return {"anyOf": [*self.shorthands, handler(schema)]}

@@ -1,0 +1,141 @@
+"""What every document has, whatever its kind: header, decision metadata, parties,
+text sections, goals, organisation, follow-up, promises, signatures and glossary."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from .actions import Action, Promise
+from .base import Id, Markdown, Model, PartyRef, Text, field, required
+from .follow_up import FollowUp, FollowUpSpec
+from .goals import Goal, Indicator
+from .organisation import Organisation, WorkingModel
+from .parties import Party
+
+DocumentStatus = Literal["draft", "consultation", "adopted", "repealed"]
+Language = Literal["sv", "en"]
+
+
+class Period(Model):
+    """The period the document is valid for (giltighetsperiod)."""
+
+    start: dt.date = required("First day (från och med).", "2015-01-01")
+    end: dt.date = required("Last day (till och med).", "2018-12-31")
+
+
+class Decision(Model):
+    """The decision that adopted the document (beslut)."""
+
+    body: Text | None = field("Body that adopted it (beslutad av, fastställd av).", "Kommunstyrelsen")
+    date: dt.date | None = field("Date of the decision (beslutsdatum).", "2015-11-26")
+    section: Text | None = field("Minute number of the decision (paragraf).", "§ 123")
+
+
+class Section(Model):
+    """A section of free text that the document has under its own heading."""
+
+    id: Id | None = field("Key of the section.", "inriktning")
+    title: Text = required("Heading of the section.", "Inriktning")
+    text: Markdown = required("The text of the section.", "Det brottsförebyggande arbetet ska ske på samhälls-, grupp- och individnivå.")
+
+
+class Signature(Model):
+    """A signature (underskrift) of a party."""
+
+    party: PartyRef = required("Party that signs (part).", "eslov")
+    name: Text | None = field("Name of the signatory (namn).", "Johan Andersson")
+    title: Text | None = field("Position of the signatory (befattning).", "Kommunstyrelsens ordförande")
+    place: Text | None = field("Place of signing (ort).", "Eslöv")
+    date: dt.date | None = field("Date of signing (datum).", "2015-11-26")
+
+
+class Reference(Model):
+    """A document or source the text refers to (referens, underlag)."""
+
+    title: Text = required("Title of the referenced document.", "Malmö stads budget 2010 Hållbar stad")
+    url: Text | None = field("Where to find it.", None)
+    note: Text | None = field("Why it is referenced.", None)
+
+
+class Term(Model):
+    """A glossary entry (ordlista, förkortning)."""
+
+    term: Text = required("The term or abbreviation.", "LOB")
+    definition: Markdown = required("What it means.", "Lagen om omhändertagande av berusade personer m.m.")
+
+
+class PartyActions(Model):
+    """The actions one party (or unit) takes in an area; they inherit it as owner."""
+
+    party: PartyRef = required("Party or unit that owns these actions unless an action says otherwise.", "polisen")
+    title: Text | None = field("Heading of the group, when the document gives one.", "Polisen Norra Gävleborg, Ljusdal")
+    actions: list[Action] = field("The party's actions.", default_factory=list)
+
+
+class Area(Model):
+    """What focus areas and plan areas share: problem, goals, indicators and actions."""
+
+    id: Id = required("Key of the area.", "offentlig-miljo")
+    title: Text = required("Heading of the area.", "Trygghet i offentlig miljö")
+    description: Markdown | None = field("Problem description and background (problembeskrivning).", None)
+    target_group: Text | None = field("Who the work is aimed at (målgrupp).", "Barn och ungdomar")
+    goals: list[Goal] = field("Goals of the area (mål).", default_factory=list)
+    indicators: list[Indicator] = field("Indicators of the area (indikatorer).", default_factory=list)
+    follow_up: FollowUpSpec | None = field(
+        "Follow-up of the area's actions when they state none (uppföljning).", None
+    )
+    actions: list[Action] = field("Actions of the area (åtgärder, aktiviteter).", default_factory=list)
+    by_party: list[PartyActions] = field(
+        "Actions grouped per party, as plans often list them (Polisen / kommunen).", default_factory=list
+    )
+
+    def all_actions(self) -> list[tuple[Action, PartyActions | None]]:
+        """Every action of the area, with the party group it was written in (if any)."""
+        found: list[tuple[Action, PartyActions | None]] = [(action, None) for action in self.actions]
+        for group in self.by_party:
+            found.extend((action, group) for action in group.actions)
+        return found
+
+
+class Document(Model):
+    """The header and sections every kind of document has."""
+
+    schema_version: Literal[1] = Field(
+        alias="schema",
+        description="Version of this file format (1). Lets files written today still be read in years.",
+        examples=[1],
+    )
+    id: Id = required("Key of the document; names the built files.", "eslov-2015-2018")
+    title: Text = required("Title of the document (titel).", "Samverkansavtal mellan polisen och Eslövs kommun 2015–2018")
+    subtitle: Text | None = field("Subtitle (undertitel).", None)
+    language: Language = field("Language of the text: sv (svenska) or en (English).", "sv", default="sv")
+    period: Period = required("Period the document covers (period).", {"start": "2015-01-01", "end": "2018-12-31"})
+    status: DocumentStatus | None = field(
+        "draft (utkast), consultation (på remiss), adopted (antagen) or repealed (upphävd).", "adopted"
+    )
+    decision: Decision | None = field("The decision that adopted the document (beslut).", None)
+    registration: dict[Id, Text] = field(
+        "Registration number per party (diarienummer), keyed by party id.",
+        {"eslov": "KS 2015/456"},
+        default_factory=dict,
+    )
+    document_owner: Text | None = field("Who keeps the document up to date (dokumentansvarig).", None)
+    valid_until: dt.date | None = field("Date until which the document applies (giltig till).", None)
+    parties: list[Party] = required("The parties (parter).", min_length=1)
+    background: Markdown | None = field("Background (bakgrund).", None)
+    purpose: Markdown | None = field("Purpose (syfte).", None)
+    sections: list[Section] = field("Further text sections under their own headings.", default_factory=list)
+    goals: list[Goal] = field("Overall goals of the document (övergripande mål, inriktningsmål).", default_factory=list)
+    indicators: list[Indicator] = field("Indicators of the document as a whole.", default_factory=list)
+    organisation: Organisation | None = field("Organisation of the joint work (organisation).", None)
+    working_model: WorkingModel | None = field("The working model in steps (samverkansmodell).", None)
+    follow_up: FollowUp | None = field(
+        "Default follow-up of every action (uppföljning), and to whom it is reported.", None
+    )
+    promises: list[Promise] = field("Citizen promises (medborgarlöften).", default_factory=list)
+    signatures: list[Signature] = field("Signatures (underskrifter).", default_factory=list)
+    references: list[Reference] = field("Referenced documents (referenser).", default_factory=list)
+    glossary: list[Term] = field("Terms and abbreviations (ordlista).", default_factory=list)

@@ -1,0 +1,38 @@
+"""Goals (mål) and the indicators (indikatorer) that make them possible to follow up."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from .base import Id, Markdown, Model, Text, field, required
+
+GoalKind = Literal["overall", "effect", "process", "output", "follow-up"]
+
+
+class Indicator(Model):
+    """An indicator (indikator, mått) that shows whether a goal is being met."""
+
+    id: Id | None = field("Key of the indicator.", "lob")
+    name: Text = required("What is measured (indikator).", "Antal LOB")
+    description: Markdown | None = field("What the indicator means (beskrivning).", None)
+    source: Text | None = field(
+        "Where the figures come from (källa).", "CAN:s drogvaneundersökning, årskurs 8"
+    )
+    baseline: Text | None = field("Value when the work starts (utgångsvärde, nuläge).", "62 % (2014)")
+    target: Text | None = field("Value to reach (målvärde).", "70 % (2018)")
+
+
+class Goal(Model):
+    """A goal (mål): overall (inriktningsmål), effect (effektmål), process (processmål),
+    output (produktionsmål) or follow-up goal (uppföljningsmål)."""
+
+    id: Id | None = field("Key that an action's `goal_ref` can name.", "tryggare-tunnlar")
+    kind: GoalKind = required(
+        "Kind of goal: overall (inriktningsmål, övergripande mål), effect (effektmål), "
+        "process (processmål), output (produktionsmål) or follow-up (uppföljningsmål).",
+        "effect",
+    )
+    text: Text = required("The goal as written (målformulering).", "Alla Malmöbor ska känna sig trygga i sin stad.")
+    indicators: list[Indicator] = field(
+        "Indicators that show whether the goal is met (indikatorer).", default_factory=list
+    )

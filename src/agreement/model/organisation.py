@@ -1,0 +1,56 @@
+"""How the parties organise the work: bodies (styrgrupp, arbetsgrupp) and the working model."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from .base import Id, Markdown, Model, PartyRef, Text, field, required
+
+BodyKind = Literal["steering-group", "working-group", "council", "network", "other"]
+
+
+class Member(Model):
+    """A member of a body, by role and party, optionally by name."""
+
+    role: Text | None = field("Role or position (funktion, titel).", "Chefen för Polisområde Malmö")
+    name: Text | None = field("Name of the person, when the document names one.", "Johan Olsson")
+    party: PartyRef | None = field("Party or unit the member represents.", "malmo")
+    convener: bool = field("Whether the member convenes the body (sammankallande).", default=False)
+    adjunct: bool = field("Whether the member is co-opted rather than a full member (adjungerad).", default=False)
+
+
+class Body(Model):
+    """A body that leads or carries out the joint work (styrgrupp, arbetsgrupp, råd)."""
+
+    id: Id | None = field("Key of the body.", "styrgrupp")
+    name: Text = required("Name of the body.", "Styrgruppen")
+    kind: BodyKind = field(
+        "steering-group (styrgrupp), working-group (arbetsgrupp), council (råd), network (nätverk) or other.",
+        "steering-group",
+        default="other",
+    )
+    description: Markdown | None = field("Mandate and tasks of the body (uppdrag).", None)
+    members: list[Member] = field("Members (ledamöter, representanter).", default_factory=list)
+    meets: Text | None = field("How often the body meets (mötesfrekvens), as written.", "minst tre gånger per termin")
+
+
+class Organisation(Model):
+    """The organisation of the joint work (organisation, ledning och styrning)."""
+
+    description: Markdown | None = field("How the work is led, as the document states it.", None)
+    bodies: list[Body] = field("Bodies that lead or carry out the work.", default_factory=list)
+
+
+class Step(Model):
+    """One step of the working model (samverkansmodellens moment)."""
+
+    title: Text = required("The step (moment).", "Gemensam lägesbild baserad på underrättelser och omvärldsorienteringen.")
+    description: Markdown | None = field("What the step involves.", None)
+
+
+class WorkingModel(Model):
+    """The working model (samverkansmodell, arbetsmodell) in numbered steps."""
+
+    title: Text | None = field("Heading of the working model, as the document names it.", "Samverkansmodellen")
+    description: Markdown | None = field("Introduction to the steps.", None)
+    steps: list[Step] = field("The steps, in order.", default_factory=list)

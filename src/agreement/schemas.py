@@ -1,0 +1,60 @@
+"""The JSON Schemas of the document kinds, generated from the Pydantic models.
+
+They are committed in `schemas/` so that editors with the YAML language server
+complete and check keys as people type; `agreement schema --check` (and a test)
+fail when they no longer match the models.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from .model import KINDS
+from .resources import bundled
+
+SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
+
+
+def schema_dir() -> Path:
+    return bundled("schemas")
+
+
+def file_name(kind: str) -> str:
+    return f"{kind}.schema.json"
+
+
+def generate(kind: str) -> dict[str, Any]:
+    """The JSON Schema of one kind, with the draft and a title editors show."""
+    model = KINDS[kind]
+    schema = model.model_json_schema(by_alias=True)
+    return {"$schema": SCHEMA_URL, "$id": file_name(kind), **schema}
+
+
+def render(kind: str) -> str:
+    return json.dumps(generate(kind), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    """Write every kind's schema into `folder` (atomically, file by file)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for kind in KINDS:
+        target = folder / file_name(kind)
+        temporary = target.with_suffix(".tmp")
+        temporary.write_text(render(kind), encoding="utf-8")
+        os.replace(temporary, target)
+        written.append(target)
+    return written
+
+
+def stale_schemas(folder: Path) -> list[str]:
+    """Names of schema files in `folder` that are missing or differ from the models."""
+    stale = []
+    for kind in KINDS:
+        path = folder / file_name(kind)
+        if not path.is_file() or path.read_text(encoding="utf-8") != render(kind):
+            stale.append(file_name(kind))
+    return stale

@@ -1,0 +1,316 @@
+"""Load, validate and check documents, turning every problem into a positioned Diagnostic.
+
+The steps, each stopping the file at its first failure: read and parse (loading),
+check `kind` and `schema`, validate against the Pydantic model, then check
+references and dates. Pydantic errors are mapped by their `type` (never by their
+English message) to stable codes, and their `loc` to a line and column through the
+position map.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from typing import Any, Callable, Iterable, Sequence
+
+from pydantic import BaseModel, ValidationError
+
+from .diagnostics import Diagnostic, Path, Span, dotted
+from .loading import Loaded, LoadError, load_file
+from .model import KINDS, Document
+from .model.resolve import Problem, check_dates, check_references
+
+SKIPPED_DIRS = {".git", ".venv", "venv", "node_modules", "build", "dist", "__pycache__", ".tox"}
+_KIND_LINE = re.compile(rb"^kind[ \t]*:", re.MULTILINE)
+PARALLEL_THRESHOLD = 16
+"""Fewer files than this are checked in-process: starting workers costs more than it saves."""
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called (a path that does not exist); exit status 2."""
+
+
+@dataclass
+class Checked:
+    """The outcome of checking one file."""
+
+    file: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    document: Document | None = None
+    loaded: Loaded | None = None
+
+
+# -- finding files ----------------------------------------------------------------
+
+
+def discover(paths: Sequence[str | FsPath]) -> list[FsPath]:
+    """The files to check: files named directly, and documents (YAML with a `kind`) under folders."""
+    found: list[FsPath] = []
+    for raw in paths:
+        path = FsPath(raw)
+        if path.is_dir():
+            found.extend(_documents_under(path))
+        elif path.exists():
+            found.append(path)
+        else:
+            raise UsageError(f"{raw}: no such file or folder")
+    return list(dict.fromkeys(found))
+
+
+def _documents_under(folder: FsPath) -> list[FsPath]:
+    files = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
+        for name in sorted(names):
+            if name.endswith((".yaml", ".yml")) and _has_kind(FsPath(root, name)):
+                files.append(FsPath(root, name))
+    return files
+
+
+def _has_kind(path: FsPath) -> bool:
+    """Whether a YAML file declares a `kind` at top level: the mark of a document."""
+    try:
+        with open(path, "rb") as stream:
+            return _KIND_LINE.search(stream.read(1 << 20)) is not None
+    except OSError:
+        return True  # let checking report why it cannot be read
+
+
+# -- one file ---------------------------------------------------------------------
+
+
+def check_file(path: str | FsPath) -> Checked:
+    """Load and validate one file; never raises for a problem in the file."""
+    file = str(path)
+    try:
+        loaded = load_file(path)
+    except LoadError as error:
+        return Checked(file, [error.diagnostic])
+    return check_loaded(loaded)
+
+
+def check_loaded(loaded: Loaded) -> Checked:
+    """Validate already-parsed data against its kind's model, then its references and dates."""
+    result = Checked(loaded.file, loaded=loaded)
+    model = _model_for(loaded, result.diagnostics)
+    if model is None:
+        return result
+    try:
+        document = model.model_validate(loaded.data)
+    except ValidationError as error:
+        result.diagnostics.extend(_from_pydantic(error, loaded, model))
+        return result
+    problems = check_dates(document)
+    if not any(problem.code == "R303" for problem in problems):
+        problems = check_references(document) + problems
+    result.diagnostics.extend(diagnostic_at(loaded, problem) for problem in problems)
+    result.document = document
+    return result
+
+
+def diagnostic_at(loaded: Loaded, problem: Problem) -> Diagnostic:
+    """A Problem found on the model, placed in the file."""
+    return Diagnostic(code=problem.code, message=problem.message, file=loaded.file,
+                      span=loaded.span(problem.path, key=problem.on_key), path=problem.path, hint=problem.hint)
+
+
+def _model_for(loaded: Loaded, diagnostics: list[Diagnostic]) -> type[Document] | None:
+    data = loaded.data
+    here = loaded.span(())
+    if not isinstance(data, dict):
+        diagnostics.append(Diagnostic("S206", "a document is a mapping starting with `kind:`, "
+                                      f"but this file holds {_describe(data)}", loaded.file, here))
+        return None
+    kind = data.get("kind")
+    if kind not in KINDS:
+        if "kind" not in data:
+            message, span = "missing `kind`: say what this document is", here
+        else:
+            message, span = f"unknown kind {kind!r}", loaded.span(("kind",))
+        hint = _closest(str(kind), KINDS) if "kind" in data else None
+        diagnostics.append(Diagnostic("S206", message, loaded.file, span, path=("kind",),
+                                      hint=hint or "use `kind: agreement` or `kind: action-plan`"))
+        return None
+    if data.get("schema") != 1:
+        span = loaded.span(("schema",)) if "schema" in data else here
+        found = "missing `schema`" if "schema" not in data else f"unsupported schema version {data['schema']!r}"
+        diagnostics.append(Diagnostic("S207", found, loaded.file, span, path=("schema",),
+                                      hint="write `schema: 1`, the version this agreement reads"))
+        return None
+    return KINDS[kind]
+
+
+# -- pydantic errors ----------------------------------------------------------------
+
+_TYPE_WORDS = {
+    "string_type": "text", "int_type": "a whole number", "int_parsing": "a whole number",
+    "float_type": "a number", "float_parsing": "a number", "bool_type": "true or false",
+    "bool_parsing": "true or false", "list_type": "a list", "dict_type": "a mapping",
+    "model_type": "a mapping", "model_attributes_type": "a mapping", "literal_error": None,
+}
+_DATE_TYPES = {"date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact",
+               "datetime_type", "datetime_parsing"}
+
+
+def _describe(value: Any) -> str:
+    """What a YAML value is, in words, for 'expected X, found Y' messages."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    text = str(value)
+    return f"the text {text[:40]!r}" + ("…" if len(text) > 40 else "")
+
+
+def _closest(wrong: str, choices: Iterable[str]) -> str | None:
+    close = difflib.get_close_matches(wrong, list(choices), n=1, cutoff=0.6)
+    return f"did you mean {close[0]!r}?" if close else None
+
+
+def _value_at(data: Any, path: Path) -> Any:
+    """The value written at `path`; for a path the model made up (a normalised shorthand
+    such as `follow_up: 2015-13-01`), the value written at its deepest existing ancestor."""
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return data
+    return data
+
+
+def _fields_at(model: type[BaseModel], path: Path) -> list[str]:
+    """The keys the model accepts for the mapping at `path` (for 'did you mean')."""
+    current: Any = model
+    for part in path:
+        if isinstance(part, int) or not (isinstance(current, type) and issubclass(current, BaseModel)):
+            continue
+        info = next((f for name, f in current.model_fields.items() if (f.alias or name) == part), None)
+        current = _model_in(info.annotation) if info else None
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return [f.alias or name for name, f in current.model_fields.items()]
+    return []
+
+
+def _model_in(annotation: Any) -> Any:
+    """The BaseModel inside `X | None`, `list[X]` or `Annotated[X, ...]`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in getattr(annotation, "__args__", ()) or ():
+        found = _model_in(argument)
+        if found is not None:
+            return found
+    origin = getattr(annotation, "__origin__", None)
+    return _model_in(origin) if origin is not None and origin is not annotation else None
+
+
+def _from_pydantic(error: ValidationError, loaded: Loaded, model: type[Document]) -> list[Diagnostic]:
+    diagnostics = []
+    for item in error.errors(include_url=False, include_input=False):
+        path: Path = tuple(item["loc"])
+        diagnostics.append(_map_error(item, path, loaded, model))
+    return list(dict.fromkeys(diagnostics))
+
+
+_Mapper = Callable[[dict[str, Any], Path, Loaded, type[Document]], tuple[str, str, str | None, bool]]
+
+
+def _unknown_key(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Document]) -> tuple[str, str, str | None, bool]:
+    key = str(path[-1])
+    where = f" in {_dotted_parent(path)}" if len(path) > 1 else ""
+    hint = _closest(key, _fields_at(model, path[:-1]))
+    if hint is None:
+        allowed = _fields_at(model, path[:-1])
+        hint = "allowed keys: " + ", ".join(allowed) if allowed else None
+    return "S201", f"unknown key {key!r}{where}", hint, True
+
+
+def _missing(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Document]) -> tuple[str, str, str | None, bool]:
+    where = f" in {_dotted_parent(path)}" if len(path) > 1 else ""
+    return "S202", f"missing required key {path[-1]!r}{where}", None, False
+
+
+def _wrong_type(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Document]) -> tuple[str, str, str | None, bool]:
+    expected = _TYPE_WORDS.get(item["type"]) or "another type"
+    found = _describe(_value_at(loaded.data, path))
+    hint = None
+    if item["type"] == "list_type":
+        hint = "write a list: one item per line starting with `- `, or [a, b] on one line"
+    return "S203", f"expected {expected}, found {found}", hint, False
+
+
+def _bad_date(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Document]) -> tuple[str, str, str | None, bool]:
+    found = _describe(_value_at(loaded.data, path))
+    return "S205", f"expected a date written YYYY-MM-DD, found {found}", "for example 2015-11-26", False
+
+
+def _bad_value(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Document]) -> tuple[str, str, str | None, bool]:
+    value = _value_at(loaded.data, path)
+    kind, context = item["type"], item.get("ctx") or {}
+    if kind == "literal_error":
+        allowed = re.findall(r"'([^']*)'", str(context.get("expected", "")))
+        return ("S204", f"{value!r} is not one of: {', '.join(allowed)}",
+                _closest(str(value), allowed), False)
+    if kind == "string_pattern_mismatch":
+        return ("S204", f"{_describe(value)} is not a valid id or reference",
+                "ids use letters, digits, '-', '_' and '.'; references are `party` or `party/unit`", False)
+    if kind == "string_too_short":
+        return "S204", "the value is empty", "write a value or remove the key", False
+    if kind == "too_short":
+        return "S204", f"needs at least {context.get('min_length', 1)} item(s)", None, False
+    if kind == "value_error":
+        return "S204", str(context.get("error", "invalid value")), None, False
+    return "S204", f"{_describe(value)} is not a valid value here ({kind})", None, False
+
+
+_MAPPERS: dict[str, _Mapper] = {"extra_forbidden": _unknown_key, "missing": _missing}
+_MAPPERS.update({kind: _wrong_type for kind in _TYPE_WORDS if kind != "literal_error"})
+_MAPPERS.update({kind: _bad_date for kind in _DATE_TYPES})
+
+
+def _dotted_parent(path: Path) -> str:
+    return dotted(path[:-1])
+
+
+def _map_error(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Document]) -> Diagnostic:
+    code, message, hint, on_key = _MAPPERS.get(item["type"], _bad_value)(item, path, loaded, model)
+    span: Span | None
+    if item["type"] == "missing":
+        span = loaded.span(path[:-1])
+        span = Span(span.line, span.column) if span else None
+    else:
+        span = loaded.span(path, key=on_key)
+    return Diagnostic(code=code, message=message, file=loaded.file, span=span, path=path, hint=hint)
+
+
+# -- many files ---------------------------------------------------------------------
+
+
+def check_files(files: Sequence[FsPath], check: Callable[[FsPath], Any] | None = None,
+                jobs: int | None = None) -> list[Any]:
+    """Run `check` (default: diagnostics of `check_file`) on every file, across cores when many.
+
+    The results keep the order of `files`. Workers return diagnostics, not models, so
+    little crosses the process boundary.
+    """
+    check = check or file_diagnostics
+    jobs = jobs or os.cpu_count() or 1
+    if jobs == 1 or len(files) < PARALLEL_THRESHOLD:
+        return [check(path) for path in files]
+    chunk = max(1, len(files) // (jobs * 8))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(check, files, chunksize=chunk))
+
+
+def file_diagnostics(path: FsPath) -> list[Diagnostic]:
+    """The diagnostics of one file (picklable, for worker processes)."""
+    return check_file(path).diagnostics
