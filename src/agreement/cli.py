@@ -156,6 +156,12 @@ def explain(
     typer.echo(render_entry(entry, output_format))
 
 
+# --- lint command: owned by the lint package (src/agreement/lint/) -------------------
+
+
+# --- build command: owned by the render package (src/agreement/render/) -------------
+
+
 def run() -> None:
     """Entry point of the console script: a traceback is a bug, and says so."""
     try:
