@@ -29,10 +29,12 @@ CODES: dict[str, Code] = {c.code: c for c in [
 The path exists but cannot be opened or read (permissions, a folder named `.yaml`,
 a broken link). `agreement` exits with status 2 for such input/output errors.
 """),
-    _code("Y102", "file-too-large", "The file is larger than 5 MB.", """
-A collaboration agreement or action plan is tens of kilobytes. Files over 5 MB are
-refused before they are parsed, so that a wrong path or a generated dump cannot
-exhaust memory. Split the document, or check that the path is the one you meant.
+    _code("Y102", "file-too-large", "The file is larger than 5 MB or has more than 100,000 values.", """
+A collaboration agreement or action plan is tens of kilobytes with a few thousand
+values. Files over 5 MB are refused before they are parsed, and files with more
+than 100,000 values (scalars, lists and mappings) while they are parsed, so that a
+wrong path or a generated dump cannot exhaust memory. Split the document, or check
+that the path is the one you meant.
 """),
     _code("Y103", "not-utf8", "The file is not valid UTF-8.", """
 Documents are read as UTF-8 (with or without a byte-order mark). A file saved as
@@ -157,6 +159,12 @@ a `kind` key are skipped; a file named on the command line must have one.
 `schema:` states the version of the file format, so that files written today can
 still be read when the format changes. This version of `agreement` reads
 `schema: 1`.
+"""),
+    _code("S208", "too-many-problems", "The file has more problems than are shown.", """
+After 100 problems in one file the rest are counted, not shown. A file with that
+many is usually not a document at all, or has one mistake that causes the others
+(an indentation error that moves every action into the wrong place). Fix the first
+problems and validate again.
 """),
     _code("R301", "unknown-reference", "An owner, partner, signature party, registration key or member names no declared party or unit.", """
 References name a declared party (`polisen`) or one of its units (`eslov/gtp`). A

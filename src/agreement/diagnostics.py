@@ -70,22 +70,47 @@ def dotted(path: Path) -> str:
     return out
 
 
+FRAME_WIDTH = 100
+"""Characters of a source line shown in a code frame; longer lines are cut around the column."""
+
+_UNPRINTABLE = {code: "\ufffd" for code in [*range(0x20), 0x7F, *range(0x80, 0xA0)] if code != 0x09}
+
+
+def _shown(line: str, start: int) -> str:
+    """FRAME_WIDTH characters of a source line from `start`, as a frame shows them: cut with an
+    ellipsis, tabs one column wide (as the parser counts them) and control characters replaced,
+    so that a binary file cannot drive the terminal. Cut first: a line may be megabytes long."""
+    cut = line[start:start + FRAME_WIDTH].expandtabs(1).translate(_UNPRINTABLE)
+    return ("…" if start else "") + cut + ("…" if len(line) > start + FRAME_WIDTH else "")
+
+
 def code_frame(source_lines: Sequence[str], span: Span, context: int = 1) -> str:
-    """The lines around `span` with a caret under the offending column, as compilers print them."""
+    """The lines around `span` with a caret under the offending column, as compilers print them.
+
+    Lines longer than FRAME_WIDTH are cut to a window around the column, so that a
+    minified or binary file prints a frame of a few lines, not megabytes. A span just
+    past the last line break (the end of the file) shows an empty last line.
+    """
+    count = len(source_lines)
+
+    def line_at(number: int) -> str:
+        return source_lines[number - 1].rstrip("\r\n") if number <= count else ""
+
     first = max(1, span.line - context)
-    last = min(len(source_lines), span.line + context)
+    last = min(max(count, span.line), span.line + context)
     width = len(str(last))
+    current = line_at(span.line)
+    start = max(0, span.column - 1 - FRAME_WIDTH // 2) if len(current) > FRAME_WIDTH else 0
     out = []
     for number in range(first, last + 1):
-        text = source_lines[number - 1].rstrip("\r\n").expandtabs(1)
         marker = ">" if number == span.line else " "
-        out.append(f"{marker} {number:>{width}} | {text}")
-        if number == span.line:
-            length = 1
-            if span.end_line == span.line and span.end_column and span.end_column > span.column:
-                length = span.end_column - span.column
-            length = max(1, min(length, len(text) - span.column + 1))
-            out.append(f"  {'':>{width}} | {' ' * (span.column - 1)}{'^' * length}")
+        out.append(f"{marker} {number:>{width}} | {_shown(line_at(number), start)}".rstrip())
+    length = 1
+    if span.end_line == span.line and span.end_column and span.end_column > span.column:
+        length = span.end_column - span.column
+    length = max(1, min(length, len(current) - span.column + 1, FRAME_WIDTH - (span.column - 1 - start)))
+    offset = span.column - 1 - start + (1 if start else 0)
+    out.insert(span.line - first + 1, f"  {'':>{width}} | {' ' * offset}{'^' * length}")
     return "\n".join(out)
 
 
@@ -95,7 +120,7 @@ def format_text(diagnostic: Diagnostic, source_lines: Sequence[str] | None = Non
     if diagnostic.severity is not Severity.ERROR:
         head = f"{diagnostic.location}: {diagnostic.code} [{diagnostic.severity.value}] {diagnostic.message}"
     parts = [head]
-    if source_lines and diagnostic.span and 0 < diagnostic.span.line <= len(source_lines):
+    if source_lines and diagnostic.span and 0 < diagnostic.span.line <= len(source_lines) + 1:
         parts.append(code_frame(source_lines, diagnostic.span))
     if diagnostic.hint:
         parts.append(f"  = hint: {diagnostic.hint}")

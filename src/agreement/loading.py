@@ -27,6 +27,9 @@ MAX_DEPTH = 64
 """Deepest nesting accepted; the model itself is less than ten levels deep."""
 MAX_ALIAS_NODES = 10_000
 """How many nodes aliases may expand to in one file, all aliases together."""
+MAX_VALUES = 100_000
+"""Most values (scalars, mappings, lists, aliases) in one file; a large agreement has a few
+thousand. Each costs memory for its position, so this bounds memory as MAX_BYTES bounds reading."""
 
 _Position = tuple[int, int, int, int]
 """0-based (line, column, end line, end column): cheaper to store than a Span."""
@@ -40,6 +43,11 @@ _SPECIAL_FLOAT = {".inf": float("inf"), ".Inf": float("inf"), ".INF": float("inf
                   "+.inf": float("inf"), "+.Inf": float("inf"), "+.INF": float("inf"),
                   ".nan": float("nan"), ".NaN": float("nan"), ".NAN": float("nan")}
 _MAYBE_NOT_STR = frozenset("-+.0123456789~nNtTfF")
+_BOM = b"\xef\xbb\xbf"
+_UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
+"""Byte-order marks of UTF-16 and UTF-32 (UTF-32 LE starts like UTF-16 LE): what Notepad's "Unicode" writes."""
+_LINE_BREAK = re.compile("[\n\x85\u2028\u2029]")
+"""What the parser counts as a line break once CR LF and CR are normalised."""
 _CORE = "tag:yaml.org,2002:"
 _CORE_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 
@@ -66,12 +74,35 @@ class Loaded:
         """Where `path` is written; its key when `key` and it has one; else its nearest ancestor."""
         if key and path in self.key_positions:
             return _span(self.key_positions[path])
+        if path not in self.positions:
+            path = self.written(path)
         while True:
             if path in self.positions:
                 return _span(self.positions[path])
             if not path:
                 return None
             path = path[:-1]
+
+    def written(self, path: Path) -> Path:
+        """The part of a model's `path` that is written in the file.
+
+        The model normalises shorthands (`follow_up: [2016-06-30]` is read as
+        `follow_up: {dates: [...]}`), so its paths may name a key the file does not
+        have; such a key under a written list is skipped, and the path stops where
+        the file's data ends.
+        """
+        data, found = self.data, []
+        for part in path:
+            if isinstance(data, dict) and part in data:
+                data = data[part]
+            elif isinstance(data, list) and type(part) is int and 0 <= part < len(data):
+                data = data[part]
+            elif isinstance(data, list) and isinstance(part, str):
+                continue
+            else:
+                break
+            found.append(part)
+        return tuple(found)
 
     @property
     def lines(self) -> list[str]:
@@ -110,22 +141,30 @@ def decode(raw: bytes, file: str) -> str:
     if len(raw) > MAX_BYTES:
         raise _fail(file, "Y102", f"file is larger than {MAX_BYTES // (1024 * 1024)} MB",
                     hint="a document is expected to be tens of kilobytes; split it or check the path")
+    if raw.startswith(_UTF16_32_BOMS):
+        raise _fail(file, "Y103", "file is UTF-16 or UTF-32 text, not UTF-8", 0, 0,
+                    hint="save the file as UTF-8 (in Notepad: Save as, Encoding: UTF-8)")
     if b"\0" in raw:
-        offset = raw.index(b"\0")
-        line = raw.count(b"\n", 0, offset)
-        raise _fail(file, "Y104", "file is binary, not YAML text (it contains a NUL byte)",
-                    line, offset - (raw.rfind(b"\n", 0, offset) + 1))
+        line, column = _byte_position(raw, raw.index(b"\0"))
+        raise _fail(file, "Y104", "file is binary, not YAML text (it contains a NUL byte)", line, column)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        offset = error.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)
-        line = raw.count(b"\n", 0, offset)
-        column = len(raw[raw.rfind(b"\n", 0, offset) + 1:offset].decode("utf-8", "replace"))
+        offset = error.start + (len(_BOM) if raw.startswith(_BOM) else 0)
+        line, column = _byte_position(raw, offset)
         raise _fail(file, "Y103", f"file is not valid UTF-8 (byte 0x{raw[offset]:02x})", line, column,
                     hint="save the file as UTF-8; Windows-1252 or Latin-1 files must be converted") from None
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
+
+
+def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    """0-based line and column (in characters, after any BOM) of byte `offset`, as code frames count them."""
+    start = raw.rfind(b"\n", 0, offset) + 1
+    if start == 0 and raw.startswith(_BOM):
+        start = len(_BOM)
+    return raw.count(b"\n", 0, offset), len(raw[start:offset].decode("utf-8", "replace"))
 
 
 def load_bytes(raw: bytes, file: str) -> Loaded:
@@ -144,7 +183,10 @@ def _plain_scalar(value: str) -> Any:
     if value in _BOOL:
         return _BOOL[value]
     if _INT.fullmatch(value):
-        return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
+        try:
+            return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
+        except ValueError:  # more digits than Python converts (sys.get_int_max_str_digits)
+            return value
     if _FLOAT.fullmatch(value):
         return float(value)
     if value in _SPECIAL_FLOAT:
@@ -188,6 +230,7 @@ class _Builder:
         scalar, alias = events.ScalarEvent, events.AliasEvent
         mapping_start, sequence_start = events.MappingStartEvent, events.SequenceStartEvent
         collection_end = (events.MappingEndEvent, events.SequenceEndEvent)
+        values = 0
         try:
             while True:
                 event = parser.get_event()
@@ -198,12 +241,19 @@ class _Builder:
                     self._open(event, {} if kind is mapping_start else [])
                 elif kind in collection_end:
                     self._close(event)
+                    continue
                 elif kind is alias:
                     self._alias(event)
                 elif kind is events.DocumentStartEvent:
                     self._document(event)
+                    continue
                 elif event is None or kind is events.StreamEndEvent:
                     break
+                else:
+                    continue
+                values += 1
+                if values > MAX_VALUES:
+                    raise self._too_many_values(event)
         except LoadError:
             raise
         except Exception as error:  # the C parser raises several unrelated types
@@ -215,6 +265,11 @@ class _Builder:
         return self.root, self.positions, self.key_positions
 
     # -- events -------------------------------------------------------------
+
+    def _too_many_values(self, event: Any) -> LoadError:
+        mark = event.start_mark
+        return _fail(self.file, "Y102", f"file has more than {MAX_VALUES:,} values", mark.line, mark.column,
+                     hint="a document is expected to have a few thousand values; split it or check the path")
 
     def _document(self, event: Any) -> None:
         self.documents += 1
@@ -247,7 +302,8 @@ class _Builder:
         if expected is None or (isinstance(resolved, expected) and not (name != "bool" and isinstance(resolved, bool))):
             return float(resolved) if name == "float" and isinstance(resolved, int) else resolved
         mark = event.start_mark
-        raise _fail(self.file, "Y105", f"{value!r} is not a valid !!{name}", mark.line, mark.column)
+        shown = value if len(value) <= 40 else value[:40] + "…"
+        raise _fail(self.file, "Y105", f"{shown!r} is not a valid !!{name}", mark.line, mark.column)
 
     def _open(self, event: Any, container: Any) -> None:
         if len(self.stack) >= MAX_DEPTH:
@@ -335,19 +391,40 @@ class _Builder:
         problem = getattr(error, "problem", None)
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         if problem is None and hasattr(error, "reason"):  # ReaderError: a character YAML forbids
-            position = getattr(error, "position", 0)
-            line = text.count("\n", 0, position)
-            column = position - (text.rfind("\n", 0, position) + 1)
+            offset = getattr(error, "position", 0)  # in bytes of the UTF-8 text the parser was given
+            position = len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
+            breaks = [match.end() for match in _LINE_BREAK.finditer(text, 0, position)]
+            line = len(breaks)
+            column = position - (breaks[-1] if breaks else 0)
             character = getattr(error, "character", 0)
             return _fail(self.file, "Y105", f"character U+{character:04X} is not allowed in YAML ({error.reason})",
                          line, column)
         message = str(problem or error).split("\n")[0]
         context = getattr(error, "context", None)
         if context:
-            message = f"{message} ({context})"
+            started = getattr(error, "context_mark", None)
+            where = f", started on line {started.line + 1}" if started and mark and started.line != mark.line else ""
+            message = f"{message} ({context}{where})"
         if mark is None:
             return _fail(self.file, "Y105", f"YAML syntax error: {message}")
-        hint = None
-        if "tab" in message.lower() or (mark.line < len(text.split("\n")) and "\t" in text.split("\n")[mark.line][:mark.column + 1]):
-            hint = "YAML indentation must use spaces, not tabs"
-        return _fail(self.file, "Y105", f"YAML syntax error: {message}", mark.line, mark.column, hint=hint)
+        lines = text.split("\n", mark.line + 1)
+        before = lines[mark.line][:mark.column + 1] if mark.line < len(lines) else ""
+        return _fail(self.file, "Y105", f"YAML syntax error: {message}", mark.line, mark.column,
+                     hint=_syntax_hint(message, before))
+
+
+_SYNTAX_HINTS = (
+    ("mapping values are not allowed", 'quote a value that contains ": ", for example goal: "Mål: färre brott"'),
+    ("while scanning a quoted scalar", "a quoted value is not closed: add the closing quote"),
+    ("while parsing a flow sequence", "close the list with ] and separate its items with commas"),
+    ("while parsing a flow mapping", "close the mapping with } and separate its entries with commas"),
+    ("cannot start any token", "quote a value that starts with @ or `"),
+)
+"""Hints for the C parser's most common messages (libyaml's wording has been stable for decades)."""
+
+
+def _syntax_hint(message: str, before: str) -> str | None:
+    """What to do about a syntax error, given its message and the line up to where it was found."""
+    if "tab" in message.lower() or "\t" in before:
+        return "YAML indentation must use spaces, not tabs"
+    return next((hint for needle, hint in _SYNTAX_HINTS if needle in message), None)

@@ -25,7 +25,10 @@ from .model import KINDS, Document
 from .model.resolve import Problem, check_dates, check_references
 
 SKIPPED_DIRS = {".git", ".venv", "venv", "node_modules", "build", "dist", "__pycache__", ".tox"}
-_KIND_LINE = re.compile(rb"^kind[ \t]*:", re.MULTILINE)
+_KIND_LINE = re.compile(rb"^(?:\xef\xbb\xbf)?kind[ \t]*:", re.MULTILINE)
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+MAX_PROBLEMS = 100
+"""Problems shown per file; past that they are counted (S208): a file with more is rarely a document."""
 PARALLEL_THRESHOLD = 16
 """Fewer files than this are checked in-process: starting workers costs more than it saves."""
 
@@ -72,12 +75,17 @@ def _documents_under(folder: FsPath) -> list[FsPath]:
 
 
 def _has_kind(path: FsPath) -> bool:
-    """Whether a YAML file declares a `kind` at top level: the mark of a document."""
+    """Whether a YAML file declares a `kind` at top level: the mark of a document.
+
+    A UTF-16 file (Notepad's "Unicode") cannot be searched as bytes; it is kept so
+    that its author hears why it cannot be read rather than seeing it skipped.
+    """
     try:
         with open(path, "rb") as stream:
-            return _KIND_LINE.search(stream.read(1 << 20)) is not None
+            head = stream.read(1 << 20)
     except OSError:
         return True  # let checking report why it cannot be read
+    return head.startswith(_UTF16_BOMS) or _KIND_LINE.search(head) is not None
 
 
 # -- one file ---------------------------------------------------------------------
@@ -103,13 +111,24 @@ def check_loaded(loaded: Loaded) -> Checked:
         document = model.model_validate(loaded.data)
     except ValidationError as error:
         result.diagnostics.extend(_from_pydantic(error, loaded, model))
+        result.diagnostics.extend(_not_shown(loaded, error.error_count()))
         return result
     problems = check_dates(document)
     if not any(problem.code == "R303" for problem in problems):
         problems = check_references(document) + problems
-    result.diagnostics.extend(diagnostic_at(loaded, problem) for problem in problems)
+    result.diagnostics.extend(diagnostic_at(loaded, problem) for problem in problems[:MAX_PROBLEMS])
+    result.diagnostics.extend(_not_shown(loaded, len(problems)))
     result.document = document
     return result
+
+
+def _not_shown(loaded: Loaded, found: int) -> list[Diagnostic]:
+    """S208 for the problems past MAX_PROBLEMS, or nothing when all are shown."""
+    if found <= MAX_PROBLEMS:
+        return []
+    return [Diagnostic("S208", f"{found - MAX_PROBLEMS:,} more problems in this file are not shown "
+                       f"(the first {MAX_PROBLEMS} are)", loaded.file,
+                       hint="fix the first problems and validate again; they often cause the rest")]
 
 
 def diagnostic_at(loaded: Loaded, problem: Problem) -> Diagnostic:
@@ -156,6 +175,10 @@ _DATE_TYPES = {"date_type", "date_parsing", "date_from_datetime_parsing", "date_
                "datetime_type", "datetime_parsing"}
 
 
+_KEY = "[key]"
+"""The last `loc` part pydantic gives an error in a mapping's key rather than its value."""
+
+
 def _describe(value: Any) -> str:
     """What a YAML value is, in words, for 'expected X, found Y' messages."""
     if value is None:
@@ -180,7 +203,9 @@ def _closest(wrong: str, choices: Iterable[str]) -> str | None:
 def _value_at(data: Any, path: Path) -> Any:
     """The value written at `path`; for a path the model made up (a normalised shorthand
     such as `follow_up: 2015-13-01`), the value written at its deepest existing ancestor."""
-    for part in path:
+    for index, part in enumerate(path):
+        if part == _KEY and index:  # pydantic's marker for a mapping key that failed validation
+            return path[index - 1]
         try:
             data = data[part]
         except (KeyError, IndexError, TypeError):
@@ -215,7 +240,7 @@ def _model_in(annotation: Any) -> Any:
 
 def _from_pydantic(error: ValidationError, loaded: Loaded, model: type[Document]) -> list[Diagnostic]:
     diagnostics = []
-    for item in error.errors(include_url=False, include_input=False):
+    for item in error.errors(include_url=False, include_input=False)[:MAX_PROBLEMS]:
         path: Path = tuple(item["loc"])
         diagnostics.append(_map_error(item, path, loaded, model))
     return list(dict.fromkeys(diagnostics))
@@ -287,6 +312,8 @@ def _map_error(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Doc
     if item["type"] == "missing":
         span = loaded.span(path[:-1])
         span = Span(span.line, span.column) if span else None
+    elif path and path[-1] == _KEY:
+        span = loaded.span(path[:-1], key=True)
     else:
         span = loaded.span(path, key=on_key)
     return Diagnostic(code=code, message=message, file=loaded.file, span=span, path=path, hint=hint)

@@ -1,0 +1,56 @@
+"""Goals (mål) and indicators (indikatorer)."""
+
+from .support import agreement, at, only, valid, where
+
+
+def test_goals_and_indicators_are_read() -> None:
+    document = valid(agreement("""
+        goals:
+          - id: trygghet
+            kind: overall
+            text: Alla ska känna sig trygga i Eslöv.
+            indicators:
+              - {name: Andel trygga, source: Trygghetsmätningen, baseline: 62 % (2014), target: 70 % (2018)}
+        """))
+    goal = document.goals[0]
+    assert (goal.id, goal.kind, goal.text) == ("trygghet", "overall", "Alla ska känna sig trygga i Eslöv.")
+    assert goal.indicators[0].baseline == "62 % (2014)"
+
+
+def test_every_goal_kind_is_accepted() -> None:
+    kinds = ["overall", "effect", "process", "output", "follow-up"]
+    body = "goals:\n" + "".join(f"  - {{kind: {kind}, text: Mål {kind}}}\n" for kind in kinds)
+    assert [goal.kind for goal in valid(agreement(body)).goals] == kinds
+
+
+def test_unknown_goal_kind_suggests_the_closest() -> None:
+    text = agreement("goals:\n  - {kind: efect, text: Färre brott}\n")
+    diagnostic = only(text)
+    assert where(diagnostic) == at("S204", text, "efect")
+    assert diagnostic.hint == "did you mean 'effect'?"
+
+
+def test_a_goal_needs_its_text() -> None:
+    text = agreement("goals:\n  - kind: effect\n")
+    diagnostic = only(text)
+    assert where(diagnostic) == at("S202", text, "kind: effect")
+    assert diagnostic.message == "missing required key 'text' in goals[0]"
+
+
+def test_empty_goal_text_is_refused() -> None:
+    text = agreement('goals:\n  - {kind: effect, text: ""}\n')
+    diagnostic = only(text)
+    assert where(diagnostic) == at("S204", text, '""')
+    assert diagnostic.message == "the value is empty"
+
+
+def test_a_number_is_accepted_as_indicator_text() -> None:
+    document = valid(agreement("indicators:\n  - {name: Antal LOB, baseline: 120, target: 80}\n"))
+    assert (document.indicators[0].baseline, document.indicators[0].target) == ("120", "80")
+
+
+def test_misspelt_indicator_key() -> None:
+    text = agreement("indicators:\n  - {name: Antal LOB, sorce: Polisen}\n")
+    diagnostic = only(text)
+    assert where(diagnostic) == at("S201", text, "sorce")
+    assert diagnostic.hint == "did you mean 'source'?"

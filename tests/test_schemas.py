@@ -1,0 +1,90 @@
+"""The committed JSON Schemas: fresh, and accepting every example under an independent validator.
+
+The examples are checked with the `check-jsonschema` command (a different
+implementation from pydantic), so that the schemas editors use agree with the
+documents the project ships, and a broken document must fail that check too.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from agreement.model import KINDS
+from agreement.schemas import file_name, render, schema_dir, stale_schemas
+
+from .model.support import action_plan, agreement
+
+ROOT = Path(__file__).resolve().parents[1]
+SCHEMAS = ROOT / "schemas"
+EXAMPLES = ROOT / "examples"
+CHECK_JSONSCHEMA = Path(sys.executable).with_name("check-jsonschema")
+
+
+def kind_of(path: Path) -> str | None:
+    """The `kind:` a YAML file declares at top level, if any."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("kind:"):
+            return line.split(":", 1)[1].split("#")[0].strip()
+    return None
+
+
+def examples_by_kind() -> dict[str, list[Path]]:
+    found: dict[str, list[Path]] = {kind: [] for kind in KINDS}
+    for path in sorted(EXAMPLES.rglob("*.y*ml")):
+        kind = kind_of(path)
+        if kind in found:
+            found[kind].append(path)
+    return found
+
+
+def check_jsonschema(kind: str, files: list[Path]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(CHECK_JSONSCHEMA), "--schemafile", str(SCHEMAS / file_name(kind)),
+                           *map(str, files)], capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_committed_schema_matches_the_model(kind: str) -> None:
+    committed = (SCHEMAS / file_name(kind)).read_text(encoding="utf-8")
+    assert committed == render(kind), f"schemas/{file_name(kind)} is stale: run `agreement schema`"
+
+
+def test_the_package_finds_the_committed_schemas() -> None:
+    assert schema_dir().resolve() == SCHEMAS.resolve()
+    assert stale_schemas(SCHEMAS) == []
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_examples_validate_against_their_schema(kind: str, tmp_path: Path) -> None:
+    """Every example of a kind; a fixture document of that kind when there is no example yet."""
+    files = examples_by_kind()[kind]
+    if not files:
+        fixture = tmp_path / f"{kind}.yaml"
+        fixture.write_text((agreement if kind == "agreement" else action_plan)(), encoding="utf-8")
+        files = [fixture]
+    done = check_jsonschema(kind, files)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_there_are_examples_of_every_kind() -> None:
+    """The examples are the product's face: each kind has at least one."""
+    assert all(examples_by_kind().values()), examples_by_kind()
+
+
+@pytest.mark.parametrize("mistake, expected", [
+    (("owner: polisen", "ownr: polisen"), "Additional properties are not allowed ('ownr' was unexpected)"),
+    (("type: police", "type: polis"), "'polis' is not one of"),
+    (("title: Trygghetsvandringar", "titel: Trygghetsvandringar"), "'title' is a required property"),
+])
+def test_a_broken_document_fails_the_independent_check(mistake: tuple[str, str], expected: str,
+                                                       tmp_path: Path) -> None:
+    text = agreement("focus_areas:\n  - {id: a, title: B, actions: [{title: Trygghetsvandringar, owner: polisen}]}\n")
+    assert mistake[0] in text
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(text.replace(mistake[0], mistake[1]), encoding="utf-8")
+    done = check_jsonschema("agreement", [broken])
+    assert done.returncode == 1
+    assert expected in done.stdout
