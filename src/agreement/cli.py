@@ -54,9 +54,15 @@ def fail_usage(message: str) -> "typer.Exit":
 
 
 def source_lines(file: str) -> list[str]:
-    """The lines of a file for code frames (decoded leniently: the frame is only a help)."""
+    """The lines of a file for code frames (decoded leniently: the frame is only a help).
+
+    Reads no more than the loader accepts, so a huge file costs no memory here either.
+    """
+    from .loading import MAX_BYTES
+
     try:
-        return Path(file).read_bytes().decode("utf-8-sig", "replace").splitlines()
+        with open(file, "rb") as stream:
+            return stream.read(MAX_BYTES).decode("utf-8-sig", "replace").splitlines()
     except OSError:
         return []
 
@@ -67,9 +73,9 @@ def print_diagnostics(diagnostics: Iterable["Diagnostic"]) -> None:
 
     lines_of: dict[str, list[str]] = {}
     for diagnostic in diagnostics:
-        if diagnostic.file not in lines_of:
+        if diagnostic.file not in lines_of and diagnostic.span is not None:
             lines_of[diagnostic.file] = source_lines(diagnostic.file)
-        typer.echo(format_text(diagnostic, lines_of[diagnostic.file]))
+        typer.echo(format_text(diagnostic, lines_of.get(diagnostic.file)))
 
 
 def _plural(count: int, word: str) -> str:
@@ -159,7 +165,143 @@ def explain(
 # --- lint command: owned by the lint package (src/agreement/lint/) -------------------
 
 
+@app.command(epilog=(
+    "Examples:\n\n  agreement lint plans\n\n  agreement lint --today 2016-06-30 --select L1,L201 plans/eslov.yaml"
+    "\n\n  agreement lint --format sarif --output lint.sarif plans\n\n  agreement lint --strict --format github plans"
+))
+def lint(
+    paths: List[Path] = typer.Argument(..., help="Files and folders; folders are searched for *.yaml/*.yml documents."),
+    output_format: str = typer.Option("auto", "--format", "-f",
+                                      help="text, json, github, sarif, junit, or auto (github under GitHub Actions, else text)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output."),
+    today: Optional[str] = typer.Option(None, "--today", help="The date that decides what is overdue, YYYY-MM-DD (default: today)."),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Run only these rules: codes, names or prefixes, comma-separated (L1,L201)."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Do not run these rules (codes, names or prefixes)."),
+    strict: bool = typer.Option(False, "--strict", help="Use the strict preset, and fail on warnings too."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Configuration file (default: the nearest agreement.toml or pyproject.toml)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: every core)."),
+    only_documents: bool = typer.Option(False, "--only-documents",
+                                        help="Skip named files that are not documents (no top-level `kind:`), as hooks pass every YAML file."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary line on standard error."),
+) -> None:
+    """Validate documents, then check that every action has a goal, an owner and a follow-up date.
+
+    `agreement explain CODE` documents each rule. Configure them in pyproject.toml
+    ([tool.agreement.lint]) or agreement.toml ([lint]); accept a finding in the YAML with
+    `# agreement: ignore[CODE] reason="..."`. Exit status: 0 clean, 1 findings at error level (or warnings with --strict), 2 for usage,
+    input/output or configuration errors.
+    """
+    import os
+
+    from .lint.command import LintUsageError, run, write_atomically
+
+    color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    try:
+        outcome = run(paths, output_format=output_format, today=today, select=select, ignore=ignore, strict=strict,
+                      config=config, jobs=jobs, color=color, only_documents=only_documents)
+    except LintUsageError as error:
+        raise fail_usage(str(error)) from None
+    if output is None:
+        typer.echo(outcome.text, nl=False, color=color)
+    else:
+        try:
+            write_atomically(output, outcome.text)
+        except OSError as error:
+            raise fail_usage(f"{output}: {error.strerror or error}") from None
+    if not quiet and (output is not None or outcome.format != "text"):
+        typer.echo(outcome.summary, err=True)
+    raise typer.Exit(outcome.exit_code)
+
+
 # --- build command: owned by the render package (src/agreement/render/) -------------
+
+from typing import Any  # noqa: E402  (kept inside this section)
+
+
+@app.command(epilog=(
+    "Examples:\n\n  agreement build examples\n\n"
+    "  agreement build plans/eslov.yaml --to pdf,docx --out public\n\n"
+    "  agreement build plans --lang en --templates my-templates --jobs 4"))
+def build(
+    paths: List[Path] = typer.Argument(..., help="Files and folders; folders are searched for *.yaml/*.yml documents."),
+    to: str = typer.Option("html,docx,pdf", "--to", "-t",
+                           help="Formats, comma separated: html, docx, pdf (and md, the generated Markdown)."),
+    out: Path = typer.Option(Path("build"), "--out", "-o", help="Folder for the built files, named <id>.<format>."),
+    lang: Optional[str] = typer.Option(None, "--lang",
+                                       help="Language of labels and dates: sv or en (default: the document's)."),
+    templates: Optional[Path] = typer.Option(None, "--templates",
+                                             help="Folder whose files replace the bundled templates of the same name."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Documents built at once (default: every core)."),
+    force: bool = typer.Option(False, "--force", "-f", help="Build even the outputs that are up to date."),
+) -> None:
+    """Build documents into Word, PDF and HTML files ready to publish.
+
+    A file that does not validate is reported as `validate` reports it and not
+    built. Outputs whose inputs have not changed are skipped. Exit status: 0 when
+    every document is built or up to date, 1 when one is invalid or fails to
+    build, 2 for usage errors and broken templates.
+    """
+    import os
+
+    from .render import Outcome, TemplateError, build as build_documents, parse_formats
+    from .render.build import BuildOptions, source_date_epoch_from
+    from .validation import UsageError
+
+    try:
+        options = BuildOptions(parse_formats(to), out, lang, templates, force, source_date_epoch_from(os.environ))
+        with _BuildProgress() as progress:
+            report = build_documents(paths, options, jobs=jobs, on_result=progress.result, on_start=progress.start)
+    except UsageError as error:
+        raise fail_usage(str(error)) from None
+    except TemplateError as error:
+        typer.echo(f"error: template {error}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+    typer.echo(", ".join(f"{report.count(o)} {o.value}" for o in Outcome if report.count(o)), err=True)
+    raise typer.Exit(report.exit_code)
+
+
+class _BuildProgress:
+    """Per-file results as they come, under a progress bar on stderr when it is a terminal and there are many files."""
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __enter__(self) -> "_BuildProgress":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+    def start(self, total: int) -> None:
+        if total > 1 and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                                console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("build", total=total)
+
+    def say(self, line: str, err: bool = False) -> None:
+        """A line above the bar when there is one, else on stdout (or stderr)."""
+        if self.bar is not None:
+            self.bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
+        else:
+            typer.echo(line, err=err)
+
+    def result(self, result: Any) -> None:
+        from .diagnostics import format_text
+
+        outputs = f" -> {', '.join(result.outputs)}" if result.outputs else ""
+        self.say(f"{result.outcome.value}: {result.source}{outputs}")
+        for diagnostic in result.diagnostics:
+            self.say(format_text(diagnostic, source_lines(diagnostic.file)))
+        if result.error:
+            self.say(f"{result.source}: error: {result.error}", err=True)
+        if self.bar is not None:
+            self.bar.advance(self.task)
 
 
 def run() -> None:

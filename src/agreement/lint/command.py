@@ -1,0 +1,143 @@
+"""What `agreement lint` does between parsing its arguments and printing: the library side of
+the command, so that the CLI stays thin and this stays testable without a terminal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping, Sequence
+
+from ..codes import CODES
+from ..validation import UsageError
+from . import registry
+from .config import Choices, ConfigError
+from .engine import Report, lint_paths
+from .formatters import NAMES, Output, counts, render, rule_infos
+
+
+class LintUsageError(Exception):
+    """A mistake in how `agreement lint` was called or configured: exit status 2."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The rendered report, a one-line summary, and the exit status."""
+
+    text: str
+    format: str
+    summary: str
+    exit_code: int
+    report: Report
+
+
+def parse_today(text: str | None) -> dt.date:
+    """`--today`: an ISO date, or the real date when not given."""
+    if text is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise LintUsageError(f"--today {text!r} is not a date written YYYY-MM-DD") from None
+
+
+def split_codes(values: Sequence[str] | None, option: str) -> tuple[str, ...] | None:
+    """`--select L1,L201 --select vague-goal` as a checked tuple of codes, names and prefixes."""
+    if values is None:
+        return None
+    codes = tuple(code.strip() for value in values for code in value.split(",") if code.strip())
+    for code in codes:
+        if code.upper() in CODES:
+            raise LintUsageError(f"{option} {code}: validation codes cannot be selected or ignored; "
+                                 "a file that does not validate is never linted")
+        try:
+            registry.select([code])
+        except registry.UnknownRule as error:
+            raise LintUsageError(f"{option}: {error}") from None
+    return codes
+
+
+def resolve_format(name: str, environ: Mapping[str, str]) -> str:
+    """The format to write; `auto` is GitHub annotations under GitHub Actions, else text."""
+    if name not in NAMES:
+        raise LintUsageError(f"unknown format {name!r}: use {', '.join(NAMES)}")
+    if name == "auto":
+        return "github" if environ.get("GITHUB_ACTIONS") == "true" else "text"
+    return name
+
+
+def run(paths: Sequence[str | Path], *, output_format: str = "auto", today: str | None = None,
+        select: Sequence[str] | None = None, ignore: Sequence[str] | None = None, strict: bool = False,
+        config: Path | None = None, jobs: int | None = None, color: bool = False,
+        environ: Mapping[str, str] | None = None, only_documents: bool = False) -> Outcome:
+    """Lint `paths` and render the report; raises LintUsageError for usage and configuration errors."""
+    name = resolve_format(output_format, os.environ if environ is None else environ)
+    choices = Choices(split_codes(select, "--select"), split_codes(ignore, "--ignore") or (), strict)
+    try:
+        report = lint_paths(paths, today=parse_today(today), choices=choices, config=config, jobs=jobs,
+                            only_documents=only_documents)
+    except UsageError as error:
+        raise LintUsageError(str(error)) from None
+    except ConfigError as error:
+        raise LintUsageError("invalid lint configuration:\n" + "\n".join(f"  {p}" for p in error.problems)) from None
+    if not report.files and not only_documents:
+        raise LintUsageError("no documents found (YAML files with a `kind:` key)")
+    sources = _sources(report) if name == "text" else {}
+    output = Output(report.diagnostics, report.files, rule_infos(), base=os.getcwd(), sources=sources,
+                    color=color and name == "text", version=_version())
+    return Outcome(render(name, output), name, _summary(report), report.exit_code, report)
+
+
+def _sources(report: Report) -> dict[str, list[str]]:
+    """Source lines of the files with findings, for code frames (decoded leniently)."""
+    sources = {}
+    for file in {d.file for d in report.diagnostics}:
+        try:
+            sources[file] = Path(file).read_bytes().decode("utf-8-sig", "replace").splitlines()
+        except OSError:
+            sources[file] = []
+    return sources
+
+
+def _summary(report: Report) -> str:
+    found = counts(report.diagnostics)
+    files = len(report.files)
+    listed = ", ".join(f"{number} {severity.value}{'s' if number != 1 and severity.value != 'info' else ''}"
+                       for severity, number in found.items())
+    return f"{files} file{'s' if files != 1 else ''} linted: {listed}"
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("agreement")
+    except PackageNotFoundError:
+        return "0"
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write `text` to `path` through a temporary file in the same folder, so a reader (or a
+    failed run) never sees half a report. What is not a regular file (`/dev/null`, a pipe)
+    is written to directly: replacing it would put a file where the device was."""
+    if path.exists() and not path.is_file():
+        if path.is_dir():
+            raise IsADirectoryError(21, "is a folder", str(path))
+        with open(path, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        return
+    folder = path.parent if str(path.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise

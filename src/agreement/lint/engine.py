@@ -1,0 +1,157 @@
+"""The lint engine: validate, run the rules, apply suppressions, and say whether the run fails.
+
+Per file (in worker processes when there are many): validation first, and a file
+that does not validate is not linted further; then every enabled document rule.
+The engine, not the rule, stamps code, severity and rule name on each finding and
+turns its data path into a position. Workers return diagnostics, suppression
+comments and a small summary, never the model, so little crosses process
+boundaries. In the parent: the cross-file rules on the summaries, then the
+suppressions of each file over all its findings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+from ..diagnostics import Diagnostic, sort_diagnostics
+from ..validation import _has_kind as is_document
+from ..validation import check_file, check_files, discover
+from . import registry
+from .config import Choices, Settings, find_config, forget, load_config, settings_for
+from .placing import Placer
+from .project import Project, Summary, summarise
+from .rule import Context, Located
+from .suppressions import MARKER, Suppression, apply, scan
+
+UNREADABLE = "Y101"
+"""An input/output error rather than a finding: the run exits with status 2."""
+
+
+@dataclass
+class FileResult:
+    """What linting one file gives the parent process."""
+
+    file: str
+    validation: list[Diagnostic] = field(default_factory=list)
+    findings: list[Located] = field(default_factory=list)
+    suppressions: list[Suppression] = field(default_factory=list)
+    summary: Summary | None = None
+
+
+@dataclass
+class Report:
+    """The outcome of a lint run: every diagnostic, in file and position order."""
+
+    files: list[str]
+    diagnostics: list[Diagnostic]
+    failed: bool
+    unreadable: bool = False
+
+    @property
+    def exit_code(self) -> int:
+        """0 clean, 1 findings that fail the run, 2 when a file could not be read."""
+        return 2 if self.unreadable else 1 if self.failed else 0
+
+
+def lint_file(path: str | Path, settings: Settings, today: dt.date) -> FileResult:
+    """Validate one file and, when it is valid, run the enabled document rules on it."""
+    checked = check_file(path)
+    if checked.document is None or checked.loaded is None or checked.diagnostics:
+        return FileResult(checked.file, validation=checked.diagnostics)
+    loaded = checked.loaded
+    suppressions = scan(loaded.text) if MARKER in loaded.text else []
+    context = Context(checked.document, loaded, today)
+    findings = run_rules(context, settings, Placer(loaded, suppressible=bool(suppressions)))
+    return FileResult(checked.file, findings=findings, suppressions=suppressions,
+                      summary=summarise(checked.document, loaded))
+
+
+def run_rules(context: Context, settings: Settings, place: Placer) -> list[Located]:
+    """Every finding of the enabled document rules, stamped with code, severity and rule name."""
+    file = context.loaded.file
+    findings = []
+    for code, setting in settings.rules.items():
+        rule = registry.RULES[code]
+        check = getattr(rule, "check", None)
+        if check is None:
+            continue
+        for finding in check(context, setting.options):
+            anchor = place(finding.path, key=finding.on_key, text=finding.text)
+            diagnostic = Diagnostic(code, finding.message, file, anchor.span, setting.severity, finding.path,
+                                    finding.hint, rule.NAME)
+            findings.append(Located(diagnostic, anchor.lines))
+    return findings
+
+
+@dataclass(frozen=True)
+class _Job:
+    """`lint_file` with each file's settings, picklable for worker processes."""
+
+    settings: dict[str, Settings]
+    today: dt.date
+
+    def __call__(self, path: Path) -> FileResult:
+        return lint_file(path, self.settings[str(path)], self.today)
+
+
+def lint_paths(paths: Sequence[str | Path], *, today: dt.date | None = None, choices: Choices = Choices(),
+               config: Path | None = None, jobs: int | None = None, only_documents: bool = False) -> Report:
+    """Lint files and folders (folders are searched for documents, as `validate` does).
+
+    With `only_documents`, files named directly are skipped unless they are documents
+    (have a top-level `kind:`), as a pre-commit hook passes every changed YAML file.
+
+    Raises `agreement.validation.UsageError` for a path that does not exist and
+    `agreement.lint.config.ConfigError` for a configuration that cannot be used.
+    """
+    today = today or dt.date.today()
+    forget()
+    files = discover(paths)
+    if only_documents:
+        files = [path for path in files if is_document(path)]
+    explicit = load_config(config) if config is not None else None
+    settings = {str(path): settings_for(path, explicit or find_config(path.parent), choices) for path in files}
+    results = check_files(files, check=_Job(settings, today), jobs=jobs)
+    return assemble(results, settings, today)
+
+
+def assemble(results: list[FileResult], settings: dict[str, Settings], today: dt.date) -> Report:
+    """Cross-file rules, suppressions and the verdict, from the per-file results."""
+    by_file = {result.file: result for result in results}
+    for located in project_findings([r.summary for r in results if r.summary], settings):
+        by_file[located.diagnostic.file].findings.append(located)
+    diagnostics: list[Diagnostic] = []
+    for result in results:
+        diagnostics.extend(result.validation)
+        file_settings = settings[result.file]
+        kept, notes = apply(result.findings, result.suppressions, today, file_settings.enabled)
+        diagnostics.extend(located.diagnostic for located in kept)
+        for note in notes:
+            setting = file_settings.rules.get(note.code)
+            if setting is not None:
+                diagnostics.append(Diagnostic(note.code, note.message, result.file, note.anchor.span,
+                                              setting.severity, (), note.hint, registry.RULES[note.code].NAME))
+    failed = any(settings[d.file].fails(d.severity) for d in diagnostics)
+    unreadable = any(d.code == UNREADABLE for d in diagnostics)
+    return Report([r.file for r in results], sort_diagnostics(diagnostics), failed, unreadable)
+
+
+def project_findings(summaries: list[Summary], settings: dict[str, Settings]) -> list[Located]:
+    """The findings of the cross-file rules, kept where the file they land in enables them."""
+    project = Project(summaries)
+    found = []
+    for rule in registry.PROJECT_RULES:
+        if not any(rule.CODE in s.enabled for s in settings.values()):
+            continue
+        for finding in rule.check_project(project, rule.Options()):
+            setting = settings[finding.file].rules.get(rule.CODE)
+            if setting is None:
+                continue
+            diagnostic = Diagnostic(rule.CODE, finding.message, finding.file, finding.anchor.span,
+                                    setting.severity, (), finding.hint, rule.NAME)
+            found.append(Located(diagnostic, finding.anchor.lines))
+    return found
+

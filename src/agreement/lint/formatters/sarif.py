@@ -1,0 +1,81 @@
+"""SARIF 2.1.0 for code scanning: rule metadata (with each rule's documentation) and results.
+
+Artifact URIs are relative to `Output.base` (the working directory) under the
+`%SRCROOT%` base id, so GitHub code scanning places them in the repository.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from ...diagnostics import Diagnostic, Severity
+from ..registry import RuleInfo
+from . import Output, region, relative
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+SRCROOT = "%SRCROOT%"
+
+
+def _rule(info: RuleInfo) -> dict[str, Any]:
+    what = info.section("What it does") or info.summary
+    first_paragraph = what.split("\n\n")[0].replace("\n", " ")
+    help_text = f"{info.summary}\n\n{info.doc}" if info.doc else info.summary
+    return {
+        "id": info.code,
+        "name": info.name,
+        "shortDescription": {"text": info.summary},
+        "fullDescription": {"text": first_paragraph},
+        "help": {"text": help_text, "markdown": f"**{info.code} {info.name}**: {help_text}"},
+        "defaultConfiguration": {"level": LEVELS[info.severity]},
+        "properties": {"tags": ["validation" if not info.code.startswith("L") else "lint"]},
+    }
+
+
+def _location(diagnostic: Diagnostic, base: str) -> dict[str, Any]:
+    path = relative(diagnostic.file, base)
+    if Path(path).is_absolute():
+        artifact: dict[str, Any] = {"uri": Path(path).as_uri()}
+    else:
+        artifact = {"uri": quote(path), "uriBaseId": SRCROOT}
+    physical: dict[str, Any] = {"artifactLocation": artifact}
+    if diagnostic.span is not None:
+        where = region(diagnostic.span)
+        found: dict[str, Any] = {"startLine": where.line, "startColumn": where.column, "endLine": where.end_line}
+        if where.end_column is not None:
+            found["endColumn"] = where.end_column
+        physical["region"] = found
+    return {"physicalLocation": physical}
+
+
+def _result(diagnostic: Diagnostic, index: dict[str, int], base: str) -> dict[str, Any]:
+    text = diagnostic.message + (f" (hint: {diagnostic.hint})" if diagnostic.hint else "")
+    result: dict[str, Any] = {
+        "ruleId": diagnostic.code,
+        "level": LEVELS[diagnostic.severity],
+        "message": {"text": text},
+        "locations": [_location(diagnostic, base)],
+    }
+    if diagnostic.code in index:
+        result["ruleIndex"] = index[diagnostic.code]
+    return result
+
+
+def render(output: Output) -> str:
+    rules = list(output.rules)
+    index = {info.code: i for i, info in enumerate(rules)}
+    base_uri = Path(output.base).resolve().as_uri().rstrip("/") + "/"
+    log = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "agreement", "version": output.version, "rules": [_rule(r) for r in rules]}},
+            "originalUriBaseIds": {SRCROOT: {"uri": base_uri}},
+            "columnKind": "unicodeCodePoints",
+            "results": [_result(d, index, output.base) for d in output.diagnostics],
+        }],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,108 @@
+"""The pre-commit hook, run by pre-commit itself in a scratch repository of plans.
+
+pre-commit installs this project into a fresh virtual environment (from the package
+index), so this test is slow and needs the network; it is marked `e2e` and run by
+`make e2e`, not `make test`.
+
+`pre-commit try-repo` only picks up tracked files of the hook repository, so the
+test runs it against a snapshot of the working tree (tracked and untracked files,
+minus ignored ones): what is tested is what is on disk.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+REPO = Path(__file__).resolve().parents[2]
+
+GOOD = """\
+kind: action-plan
+schema: 1
+id: plan-2016
+title: Handlingsplan 2016
+period: {start: 2016-01-01, end: 2016-12-31}
+status: draft
+parties:
+  - {id: kommunen, name: Exempels kommun, type: municipality}
+  - {id: polisen, name: Lokalpolisområde Exempel, type: police}
+follow_up: {months: [4, 8, 12]}
+areas:
+  - id: centrum
+    title: Trygghet i centrum
+    goals: [{kind: follow-up, text: Fyra trygghetsvandringar genomförs under året.}]
+    actions:
+      - {id: vandringar, title: Trygghetsvandringar i centrum, owner: kommunen}
+"""
+BROKEN = GOOD.replace("owner: kommunen}", "goal: Tryggare centrum.}").replace("plan-2016", "plan-2017")
+
+
+def git(*args: str, cwd: Path) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True)
+
+
+def snapshot(repo: Path, target: Path) -> Path:
+    """A one-commit git repository holding the working tree of `repo` as it is on disk."""
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                            cwd=repo, check=True, capture_output=True).stdout.decode().split("\0")
+    for name in filter(None, listed):
+        source = repo / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    git("init", "-q", cwd=target)
+    git("add", "-A", cwd=target)
+    git("commit", "-q", "-m", "snapshot", cwd=target)
+    return target
+
+
+def pre_commit(*args: str, cwd: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}
+    return subprocess.run([sys.executable, "-m", "pre_commit", *args, "--color", "never"], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=900)
+
+
+@pytest.fixture
+def plans(tmp_path: Path) -> Path:
+    hook_repo = snapshot(REPO, tmp_path / "hook-repo")
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=hook_repo, check=True, capture_output=True,
+                          text=True).stdout.strip()
+    work = tmp_path / "plans"
+    (work / "plans").mkdir(parents=True)
+    (work / "plans" / "good.yaml").write_text(GOOD, encoding="utf-8")
+    (work / "plans" / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    (work / ".pre-commit-config.yaml").write_text(textwrap.dedent(f"""\
+        repos:
+          - repo: {hook_repo}
+            rev: {head}
+            hooks:
+              - id: agreement-lint
+    """), encoding="utf-8")
+    git("init", "-q", cwd=work)
+    git("add", "-A", cwd=work)
+    return work
+
+
+def test_hook_fails_on_the_broken_plan_and_passes_on_the_good_one(plans: Path, tmp_path: Path) -> None:
+    hook_repo = tmp_path / "hook-repo"
+    tried = pre_commit("try-repo", str(hook_repo), "agreement-lint", "--all-files", cwd=plans, home=tmp_path / "cache")
+    output = tried.stdout + tried.stderr
+    assert tried.returncode == 1, output
+    assert "agreement lint" in output and "Failed" in output
+    assert "plans/broken.yaml:16:9: L102 action 'vandringar' has no owner" in output
+    assert "good.yaml:" not in output
+    assert ".pre-commit-config.yaml:" not in output
+
+    passed = pre_commit("run", "--files", "plans/good.yaml", ".pre-commit-config.yaml", cwd=plans, home=tmp_path / "cache")
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "Passed" in passed.stdout
