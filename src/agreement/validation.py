@@ -69,12 +69,12 @@ def _documents_under(folder: FsPath) -> list[FsPath]:
     for root, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
         for name in sorted(names):
-            if name.endswith((".yaml", ".yml")) and _has_kind(FsPath(root, name)):
+            if name.endswith((".yaml", ".yml")) and is_document(FsPath(root, name)):
                 files.append(FsPath(root, name))
     return files
 
 
-def _has_kind(path: FsPath) -> bool:
+def is_document(path: FsPath) -> bool:
     """Whether a YAML file declares a `kind` at top level: the mark of a document.
 
     A UTF-16 file (Notepad's "Unicode") cannot be searched as bytes; it is kept so
