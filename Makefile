@@ -14,9 +14,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-# The main job on the bundled examples.
+# The main job on the bundled examples: lint them, then build Word, PDF and HTML into build/.
 run: $(STAMP)
-	$(BIN)/agreement validate examples
+	$(BIN)/agreement lint examples
+	$(BIN)/agreement build examples --out build
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -26,6 +27,22 @@ schema: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# Real-client end-to-end tests of `agreement build`: LibreOffice opens the Word files,
+# headless Chromium renders the HTML and axe-core checks it, poppler renders the PDFs.
+# Installs its own system packages (apt, skipped when present) and Node packages.
+# Carlito has Calibri's metrics: LibreOffice then lays out the Word files as Word does.
+E2E_APT := libreoffice-writer-nogui chromium poppler-utils fonts-crosextra-carlito
+E2E_SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+e2e: $(STAMP) e2e/node_modules/.package-lock.json
+	@dpkg -s $(E2E_APT) >/dev/null 2>&1 || { \
+	  $(E2E_SUDO) apt-get update && \
+	  $(E2E_SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(E2E_APT); }
+	$(BIN)/python -m pytest -m e2e --tb=short tests/e2e
+
+e2e/node_modules/.package-lock.json: e2e/package.json e2e/package-lock.json
+	cd e2e && npm ci --no-audit --no-fund
 
 clean:
 	rm -rf build dist bench/corpus bench/out .pytest_cache

@@ -1,0 +1,365 @@
+"""`agreement build`: documents -> Word, PDF and HTML (and the Markdown in between).
+
+For each document: validate it (a file with errors is reported, not built),
+work out which outputs are out of date, and build those in a worker process:
+view model -> Jinja -> Pandoc Markdown -> pandoc (docx, HTML, typst, run side by
+side) -> typst -> PDF. Outputs are written atomically and remembered in the
+output folder's build cache. The library reports results through a callback and
+never prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from ..diagnostics import Diagnostic, Severity
+from ..validation import UsageError, check_file, discover
+from . import docx as docx_step
+from .escaping import escape_text
+from .output import BuildCache, sha256, write_atomically
+from .pandoc import Metadata, PandocError, convert_all, pandoc_version
+from .templates import TemplateError, TemplateSet
+from .templating import check_templates, environment, render_markdown
+from .typst_pdf import TypstError, compile_pdf, typst_version
+from .viewmodel import DocumentView, build_view
+from .wording import Wording
+
+FORMATS = ("html", "docx", "pdf")
+"""What `build` makes unless told otherwise."""
+EXTRA_FORMATS = ("md",)
+"""Also available: the generated Pandoc Markdown, for template authors."""
+PANDOC_TARGET = {"html": "html", "docx": "docx", "pdf": "typst"}
+
+
+class Outcome(str, Enum):
+    BUILT = "built"
+    UP_TO_DATE = "up to date"
+    INVALID = "invalid"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to build: which formats, where to, in which language, with which templates."""
+
+    formats: tuple[str, ...] = FORMATS
+    out: Path = Path("build")
+    language: str | None = None
+    templates: Path | None = None
+    force: bool = False
+    source_date_epoch: int | None = None
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What happened to one document."""
+
+    source: str
+    outcome: Outcome
+    outputs: tuple[str, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    error: str | None = None
+    template_problem: bool = False
+    recorded: tuple[tuple[str, str, str], ...] = ()  # (output name, fingerprint, sha256)
+
+
+@dataclass
+class BuildReport:
+    results: list[FileResult] = field(default_factory=list)
+
+    def count(self, outcome: Outcome) -> int:
+        return sum(1 for result in self.results if result.outcome is outcome)
+
+    @property
+    def exit_code(self) -> int:
+        """0 all built or up to date, 2 a template is broken, 1 a document is invalid or failed."""
+        if any(result.template_problem for result in self.results):
+            return 2
+        return 1 if any(r.outcome in (Outcome.INVALID, Outcome.FAILED) for r in self.results) else 0
+
+
+# -- options ----------------------------------------------------------------------------
+
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    """`html,docx` -> ("html", "docx"); unknown names are a usage error."""
+    names = [part.strip().lower() for part in text.split(",") if part.strip()]
+    known = FORMATS + EXTRA_FORMATS
+    unknown = [name for name in names if name not in known]
+    if unknown or not names:
+        raise UsageError(f"unknown format {', '.join(map(repr, unknown)) or repr(text)}: "
+                         f"use any of {', '.join(known)}, separated by commas")
+    return tuple(dict.fromkeys(names))
+
+
+def source_date_epoch_from(environ: dict[str, str] | os._Environ[str]) -> int | None:
+    """SOURCE_DATE_EPOCH, the reproducible-builds convention, if set."""
+    value = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None
+    if not value.isdigit():
+        raise UsageError(f"SOURCE_DATE_EPOCH must be a number of seconds, not {value!r}")
+    return int(value)
+
+
+def template_set(folder: Path | None) -> TemplateSet:
+    """The templates of a build; a `--templates` folder that does not exist is a usage error."""
+    if folder is not None and not folder.is_dir():
+        raise UsageError(f"{folder}: no such templates folder")
+    return TemplateSet(folder.resolve() if folder else None)
+
+
+# -- planning (main process) -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Job:
+    """One document to build: everything a worker process needs, picklable."""
+
+    source: str
+    document_id: str
+    language: str
+    formats: tuple[str, ...]
+    fingerprints: tuple[tuple[str, str], ...]
+    out: Path
+    templates: Path | None
+    templates_version: str
+    source_date_epoch: int | None
+
+
+def output_name(document_id: str, fmt: str) -> str:
+    return f"{document_id}.{fmt}"
+
+
+@lru_cache(maxsize=1)
+def _agreement_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("agreement")
+    except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+        return "0"
+
+
+def fingerprint(document: bytes, fmt: str, language: str, templates: TemplateSet, options: BuildOptions) -> str:
+    """A hash of everything an output is made from: change any of it and the output is rebuilt."""
+    inputs = {
+        "document": sha256(document), "format": fmt, "language": language,
+        "templates": templates.fingerprint, "agreement": _agreement_version(),
+        "pandoc": pandoc_version() if fmt != "md" else None,
+        "typst": typst_version() if fmt == "pdf" else None,
+        "source_date_epoch": options.source_date_epoch,
+    }
+    return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
+
+
+def _plan(path: Path, options: BuildOptions, templates: TemplateSet, cache: BuildCache,
+          owners: dict[str, str]) -> FileResult | Job:
+    """Validate one file and decide what to build; a FileResult when there is nothing to build."""
+    source = str(path)
+    checked = check_file(path)
+    diagnostics = tuple(checked.diagnostics)
+    if checked.document is None or any(d.severity is Severity.ERROR for d in diagnostics):
+        return FileResult(source, Outcome.INVALID, diagnostics=diagnostics)
+    document = checked.document
+    other = owners.setdefault(document.id, source)
+    if other != source:
+        return FileResult(source, Outcome.FAILED, diagnostics=diagnostics,
+                          error=f"document id {document.id!r} is also the id of {other}; "
+                                "their built files would overwrite each other")
+    language = options.language or document.language
+    data = path.read_bytes()
+    prints = {fmt: fingerprint(data, fmt, language, templates, options) for fmt in options.formats}
+    stale = tuple(fmt for fmt in options.formats
+                  if options.force or not cache.is_current(output_name(document.id, fmt), prints[fmt]))
+    if not stale:
+        outputs = tuple(str(options.out / output_name(document.id, fmt)) for fmt in options.formats)
+        return FileResult(source, Outcome.UP_TO_DATE, outputs, diagnostics)
+    return Job(source, document.id, language, stale, tuple((f, prints[f]) for f in stale), options.out,
+               options.templates, templates.fingerprint, options.source_date_epoch)
+
+
+# -- building one document (worker process) -------------------------------------------------
+
+
+# A process builds many documents with the same templates; these are made once per
+# process and template version (`version` is the template set's fingerprint).
+
+
+@lru_cache(maxsize=4)
+def _templates(folder: Path | None, version: str) -> TemplateSet:
+    return TemplateSet(folder)
+
+
+@lru_cache(maxsize=4)
+def _jinja(folder: Path | None, version: str):  # type: ignore[no-untyped-def]
+    return environment(_templates(folder, version))
+
+
+@lru_cache(maxsize=8)
+def _wording(folder: Path | None, version: str, language: str) -> Wording:
+    """The labels of a language, read once (parsing them costs more than using them)."""
+    return Wording(_templates(folder, version).labels(language))
+
+
+def build_job(job: Job) -> FileResult:
+    """Build the outputs of one document and write them; never raises for a problem with the document."""
+    templates = _templates(job.templates, job.templates_version)
+    checked = check_file(job.source)  # again: a worker process gets a path, not a model
+    diagnostics = tuple(checked.diagnostics)
+    if checked.document is None:
+        return FileResult(job.source, Outcome.INVALID, diagnostics=diagnostics)
+    try:
+        produced = make_outputs(checked.document, job, templates)
+        write_atomically({job.out / output_name(job.document_id, fmt): data for fmt, data in produced.items()})
+    except TemplateError as error:
+        return FileResult(job.source, Outcome.FAILED, diagnostics=diagnostics, error=str(error), template_problem=True)
+    except (PandocError, TypstError) as error:
+        return FileResult(job.source, Outcome.FAILED, diagnostics=diagnostics, error=str(error))
+    except OSError as error:
+        return FileResult(job.source, Outcome.FAILED, diagnostics=diagnostics,
+                          error=f"cannot write to {job.out}: {error.strerror or error}")
+    prints = dict(job.fingerprints)
+    return FileResult(
+        job.source, Outcome.BUILT,
+        outputs=tuple(str(job.out / output_name(job.document_id, fmt)) for fmt in produced),
+        diagnostics=diagnostics,
+        recorded=tuple((output_name(job.document_id, fmt), prints[fmt], sha256(data))
+                       for fmt, data in produced.items()),
+    )
+
+
+def build_date(view: DocumentView, source_date_epoch: int | None) -> dt.datetime:
+    """The one date written into the files' metadata: SOURCE_DATE_EPOCH, else the document's own date."""
+    if source_date_epoch is not None:
+        return dt.datetime.fromtimestamp(source_date_epoch, tz=dt.timezone.utc)
+    return dt.datetime.combine(view.date, dt.time(), tzinfo=dt.timezone.utc)
+
+
+def make_outputs(document, job: Job, templates: TemplateSet) -> dict[str, bytes]:  # type: ignore[no-untyped-def]
+    """The bytes of every requested format of one document (nothing is written here)."""
+    view = build_view(document, _wording(job.templates, job.templates_version, job.language), job.language)
+    markdown = render_markdown(view, templates, _jinja(job.templates, job.templates_version))
+    date = build_date(view, job.source_date_epoch)
+    produced: dict[str, bytes] = {}
+    if "md" in job.formats:
+        produced["md"] = markdown.encode("utf-8")
+    targets = [PANDOC_TARGET[fmt] for fmt in job.formats if fmt in PANDOC_TARGET]
+    if targets:
+        converted = convert_all(markdown, targets, templates, pandoc_metadata(view), int(date.timestamp()))
+        if "html" in converted:
+            produced["html"] = converted["html"]
+        if "docx" in converted:
+            produced["docx"] = docx_step.finish(converted["docx"], view.title, date)
+        if "typst" in converted:
+            produced["pdf"] = compile_pdf(converted["typst"], templates, typst_inputs(view), date)
+    return {fmt: produced[fmt] for fmt in job.formats}
+
+
+def pandoc_metadata(view: DocumentView) -> Metadata:
+    """The document's metadata for the pandoc templates and the docx core properties (escaped)."""
+    labels = view.labels
+    values: dict[str, object] = {
+        "title": escape_text(view.title),
+        "author": [escape_text(party.name) for party in view.parties],
+        "lang": view.language_tag,
+        "keywords": [escape_text(word) for word in view.keywords],
+        "subject": escape_text(f"{view.kind_label}, {view.period}"),
+        "toc-title": escape_text(labels.get("heading", {}).get("contents", "")),
+        "skip-label": escape_text(labels.get("text", {}).get("skip_to_content", "")),
+        "logo-alt": escape_text(_logo_owner(view)),
+    }
+    if view.subtitle:
+        values["subtitle"] = escape_text(view.subtitle)
+    return Metadata(values)
+
+
+def typst_inputs(view: DocumentView) -> dict[str, str]:
+    """Plain strings for the PDF's metadata, read by the typst template from `sys.inputs`."""
+    language, _, region = view.language_tag.partition("-")
+    return {
+        "title": view.title,
+        "author": "; ".join(party.name for party in view.parties),
+        "keywords": "; ".join(view.keywords),
+        "lang": language,
+        "region": region,
+        "page-label": str(view.labels.get("text", {}).get("page", "")),
+        "logo-alt": _logo_owner(view),
+    }
+
+
+def _logo_owner(view: DocumentView) -> str:
+    """Whose logo a logo file is: the (first) municipality, else the first party."""
+    municipality = [p.name for p in view.parties if p.kind == "municipality"]
+    return (municipality or [p.name for p in view.parties] or [view.title])[0]
+
+
+# -- many documents ----------------------------------------------------------------------------
+
+
+def build(paths: Sequence[str | Path], options: BuildOptions, jobs: int | None = None,
+          on_result: Callable[[FileResult], None] | None = None,
+          on_start: Callable[[int], None] | None = None) -> BuildReport:
+    """Build every document under `paths`; results are reported in the order of the files.
+
+    Raises UsageError (paths, options, output folder) and TemplateError (a template
+    that does not compile, a missing label file) before anything is built.
+    """
+    files = discover(paths)
+    if not files:
+        raise UsageError("no documents found (YAML files with a `kind:` key)")
+    templates = template_set(options.templates)
+    check_templates(templates, _jinja(templates.user_dir, templates.fingerprint))
+    if options.language is not None:
+        _wording(templates.user_dir, templates.fingerprint, options.language)
+    out = _output_folder(options.out)
+    options = BuildOptions(options.formats, out, options.language, templates.user_dir, options.force,
+                           options.source_date_epoch)
+    cache = BuildCache.load(out)
+    owners: dict[str, str] = {}
+    plans = [_plan(path, options, templates, cache, owners) for path in files]
+    if on_start:
+        on_start(len(plans))
+    report = BuildReport()
+    for result in _run(plans, jobs):
+        for name, print_, digest in result.recorded:
+            cache.record(name, print_, digest, result.source)
+        report.results.append(result)
+        if on_result:
+            on_result(result)
+    cache.save()
+    return report
+
+
+def _output_folder(folder: Path) -> Path:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(f"{folder}: cannot create the output folder: {error.strerror or error}") from None
+    if not os.access(folder, os.W_OK):
+        raise UsageError(f"{folder}: the output folder is not writable")
+    return folder
+
+
+def _run(plans: list[FileResult | Job], jobs: int | None) -> Iterable[FileResult]:
+    """Results in the order of `plans`, building the jobs in a process pool when there are several."""
+    work = [plan for plan in plans if isinstance(plan, Job)]
+    workers = min(jobs or os.cpu_count() or 1, len(work))
+    if workers <= 1:
+        for plan in plans:
+            yield build_job(plan) if isinstance(plan, Job) else plan
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures: list[FileResult | Future[FileResult]] = [
+            pool.submit(build_job, plan) if isinstance(plan, Job) else plan for plan in plans]
+        for item in futures:
+            yield item.result() if isinstance(item, Future) else item

@@ -1,0 +1,158 @@
+"""The pandoc step: generated Markdown -> docx, HTML or typst, with raw input turned off.
+
+pandoc is the binary inside the `pypandoc-binary` wheel, called directly (no
+shell, no pypandoc wrapper). It always runs with `--sandbox`, so neither a reader
+nor a writer can open a file that is not on the command line, and it reads the
+Markdown with every raw-passthrough extension disabled (see `READER`).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .templates import HTML_TEMPLATE, REFERENCE_DOCX, TYPST_TEMPLATE, TYPST_THEME, TemplateError, TemplateSet
+
+FILTER = Path(__file__).with_name("agreement.lua")
+
+_DISABLED = (
+    "raw_html", "raw_tex", "raw_attribute", "native_divs", "native_spans", "markdown_in_html_blocks",
+    "tex_math_dollars", "latex_macros", "yaml_metadata_block", "pandoc_title_block", "citations",
+    "implicit_figures", "smart",
+)
+READER = "markdown" + "".join(f"-{extension}" for extension in _DISABLED)
+"""Pandoc's Markdown without raw HTML/TeX/typst, math, metadata blocks or citations.
+
+Raw passthrough would let a description carry `<script>` or `#read(...)` into the
+output; metadata blocks would let it change the title; `smart` is off so text
+keeps the quotes it was written with (typst sets Swedish quotes itself)."""
+
+WRITERS = {"html": "html5", "docx": "docx", "typst": "typst"}
+
+
+class PandocError(Exception):
+    """pandoc failed; the message is pandoc's own, which names the template and line."""
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Document metadata for pandoc, as values pandoc reads as Markdown (already escaped)."""
+
+    values: dict[str, Any]
+
+    def dump(self) -> str:
+        return json.dumps(self.values, ensure_ascii=False, sort_keys=True)
+
+
+@lru_cache(maxsize=1)
+def pandoc_path() -> str:
+    """The pandoc binary of the pypandoc-binary wheel.
+
+    Found next to the `pypandoc` package without importing it (the import alone
+    takes longer than a small conversion); pypandoc's own lookup is the fallback.
+    """
+    spec = importlib.util.find_spec("pypandoc")
+    if spec is not None and spec.origin:
+        binary = Path(spec.origin).parent / "files" / ("pandoc.exe" if os.name == "nt" else "pandoc")
+        if binary.is_file():
+            return str(binary)
+    import pypandoc
+
+    return pypandoc.get_pandoc_path()
+
+
+@lru_cache(maxsize=1)
+def pandoc_version() -> str:
+    """Which pandoc this is, for every output's fingerprint: the wheel's version and the binary's size
+    (cheaper than running `pandoc --version` on every build)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        package = f"pypandoc-binary {version('pypandoc_binary')}"
+    except PackageNotFoundError:
+        package = "pandoc"
+    return f"{package}, {os.stat(pandoc_path()).st_size} bytes"
+
+
+def arguments(target: str, templates: TemplateSet, metadata_file: Path) -> list[str]:
+    """The pandoc options for one output format (`html`, `docx` or `typst`)."""
+    args = [pandoc_path(), "--sandbox", f"--from={READER}", f"--to={WRITERS[target]}",
+            f"--lua-filter={FILTER}", f"--metadata-file={metadata_file}", "--columns=72",
+            "--wrap=preserve", "--standalone"]
+    if target == "html":
+        stylesheet = "\n".join(templates.text(name) for name in ("style.css", "custom.css")
+                               if templates.find_optional(name))
+        # The title is the page's only h1; sections start at h2.
+        args += [f"--template={templates.find(HTML_TEMPLATE)}", "--shift-heading-level-by=1", "--toc", "--toc-depth=3",
+                 f"--variable=stylesheet:{stylesheet}", *_logo_variable(templates)]
+    elif target == "docx":
+        args += [f"--reference-doc={templates.find(REFERENCE_DOCX)}"]
+    elif target == "typst":
+        args += [f"--template={templates.find(TYPST_TEMPLATE)}", f"--variable=theme:{templates.text(TYPST_THEME)}"]
+        logo = templates.logo()
+        if logo is not None:
+            args.append(f"--variable=logo:{logo.name}")
+    return args
+
+
+def _logo_variable(templates: TemplateSet) -> list[str]:
+    """The logo as a data: URI, so the HTML stays one self-contained file."""
+    logo = templates.logo()
+    if logo is None:
+        return []
+    import base64
+
+    kind = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg"}[logo.suffix]
+    return [f"--variable=logo:data:{kind};base64,{base64.b64encode(logo.read_bytes()).decode()}"]
+
+
+def environment(source_date_epoch: int) -> dict[str, str]:
+    """pandoc's environment: SOURCE_DATE_EPOCH fixes the dates it writes (docx zip entries)."""
+    env = {key: value for key, value in os.environ.items() if key in ("PATH", "HOME", "LANG", "TMPDIR")}
+    env["SOURCE_DATE_EPOCH"] = str(source_date_epoch)
+    return env
+
+
+def convert_all(markdown: str, targets: list[str], templates: TemplateSet, metadata: Metadata,
+                source_date_epoch: int) -> dict[str, bytes]:
+    """Run pandoc once per target, all at the same time (one process each), and collect the outputs.
+
+    Input, metadata and outputs are files in a private temporary folder: the only
+    files the sandboxed pandoc may touch besides the templates.
+    """
+    with tempfile.TemporaryDirectory(prefix="agreement-") as name:
+        folder = Path(name)
+        (folder / "document.md").write_text(markdown, encoding="utf-8")
+        (folder / "metadata.json").write_text(metadata.dump(), encoding="utf-8")
+        env = environment(source_date_epoch)
+        running = {}
+        for target in targets:
+            args = arguments(target, templates, folder / "metadata.json")
+            args += [f"--output={folder / ('out.' + target)}", str(folder / "document.md")]
+            running[target] = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                               stderr=subprocess.PIPE, env=env)
+        errors = []
+        for target, process in running.items():
+            _, stderr = process.communicate()
+            if process.returncode != 0:
+                errors.append(_describe_failure(target, stderr.decode("utf-8", "replace"), templates))
+        if errors:
+            raise PandocError("; ".join(errors))
+        return {target: (folder / f"out.{target}").read_bytes() for target in targets}
+
+
+def _describe_failure(target: str, stderr: str, templates: TemplateSet) -> str:
+    message = " ".join(stderr.split()) or "failed without a message"
+    hint = {"html": HTML_TEMPLATE, "typst": TYPST_TEMPLATE, "docx": REFERENCE_DOCX}[target]
+    try:
+        where = templates.find(hint)
+    except TemplateError:
+        where = Path(hint)
+    return f"pandoc ({target}, template {where}): {message}"

@@ -1,0 +1,144 @@
+"""Where templates come from: a user's folder first, then the bundled templates/.
+
+`--templates DIR` overrides any file by its name (a partial, `reference.docx`,
+`style.css`, `theme.typ`, `i18n/sv.yaml`), and everything it does not name comes
+from the bundled folder. Label files are merged key by key, so a user's
+`i18n/sv.yaml` may hold just the labels it changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from ..resources import bundled
+
+SKELETON = "document.md.j2"
+HTML_TEMPLATE = "document.html"
+TYPST_TEMPLATE = "document.typ"
+TYPST_THEME = "theme.typ"
+REFERENCE_DOCX = "reference.docx"
+STYLESHEETS = ("style.css", "custom.css")
+FONTS = "fonts"
+LOGO_NAMES = ("logo.svg", "logo.png", "logo.jpg")
+
+
+class TemplateError(Exception):
+    """A template that is missing or broken; names the file and, when known, the line."""
+
+    def __init__(self, template: str, message: str, line: int | None = None) -> None:
+        self.template, self.message, self.line = template, message, line
+        super().__init__(f"{template}:{line}: {message}" if line else f"{template}: {message}")
+
+
+@dataclass(frozen=True)
+class TemplateSet:
+    """The template folders of one build: the user's (optional) before the bundled one."""
+
+    user_dir: Path | None = None
+    builtin_dir: Path = field(default_factory=lambda: bundled("templates"))
+
+    @property
+    def search_path(self) -> list[Path]:
+        """Folders to look in, first match wins."""
+        return [self.user_dir, self.builtin_dir] if self.user_dir else [self.builtin_dir]
+
+    def find(self, name: str) -> Path:
+        """The file `name` from the first folder that has it."""
+        found = self.find_optional(name)
+        if found is None:
+            raise TemplateError(name, "not found in " + " or ".join(str(d) for d in self.search_path))
+        return found
+
+    def find_optional(self, name: str) -> Path | None:
+        """The file `name` from the first folder that has it, or None."""
+        for folder in self.search_path:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+        return None
+
+    def all_named(self, name: str) -> list[Path]:
+        """Every folder's copy of `name`, the bundled one first (for merging label files)."""
+        return [folder / name for folder in reversed(self.search_path) if (folder / name).is_file()]
+
+    def text(self, name: str) -> str:
+        """The text of template file `name`."""
+        path = self.find(name)
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise TemplateError(str(path), f"cannot be read: {error}") from None
+
+    def font_dirs(self) -> list[Path]:
+        """Folders of fonts the PDF may use: the user's fonts/, then the bundled ones."""
+        return [folder / FONTS for folder in self.search_path if (folder / FONTS).is_dir()]
+
+    def logo(self) -> Path | None:
+        """A logo (`logo.svg`, `logo.png` or `logo.jpg`) in the user's folder, if any."""
+        for name in LOGO_NAMES:
+            found = self.find_optional(name)
+            if found is not None:
+                return found
+        return None
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """A hash of every file that can take part in a build, so a changed template rebuilds."""
+        digest = hashlib.sha256()
+        for folder in self.search_path:
+            digest.update(str(folder.resolve()).encode() + b"\0")
+            for path in _files_under(folder):
+                digest.update(str(path.relative_to(folder)).encode() + b"\0")
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+        return digest.hexdigest()
+
+    def labels(self, language: str) -> dict[str, Any]:
+        """The labels for `language` (sv, en): the bundled file, overlaid by the user's."""
+        name = f"i18n/{language}.yaml"
+        merged: dict[str, Any] = {}
+        files = self.all_named(name)
+        if not files:
+            raise TemplateError(name, "not found: no labels for this language")
+        for path in files:
+            merged = _merge(merged, _read_labels(path))
+        return merged
+
+
+def _files_under(folder: Path) -> list[Path]:
+    found = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
+        found.extend(Path(root, name) for name in sorted(names) if not name.startswith("."))
+    return found
+
+
+def _read_labels(path: Path) -> dict[str, Any]:
+    """A label file: YAML mapping of strings, with problems reported at their line."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError
+
+    try:
+        data = YAML(typ="safe", pure=False).load(path.read_bytes())
+    except MarkedYAMLError as error:
+        mark = error.problem_mark
+        raise TemplateError(str(path), f"invalid YAML: {error.problem}", mark.line + 1 if mark else None) from None
+    except (OSError, ValueError) as error:
+        raise TemplateError(str(path), f"cannot be read: {error}") from None
+    if not isinstance(data, dict):
+        raise TemplateError(str(path), "a label file is a mapping of names to texts")
+    return data
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged

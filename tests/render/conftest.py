@@ -1,0 +1,66 @@
+"""Shared pieces of the render tests: the fixture documents and builds made once per session.
+
+Builds go through the real pipeline (Jinja, pandoc, typst); a full build of a
+small document takes about a second, so the outputs that several tests read are
+built once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from agreement.render.build import BuildOptions, BuildReport, build
+from agreement.render.templates import TemplateSet
+from agreement.render.templating import render_markdown
+from agreement.render.viewmodel import DocumentView, build_view
+from agreement.render.wording import Wording
+from agreement.validation import check_file
+
+HERE = Path(__file__).parent
+FIXTURES = HERE / "fixtures"
+ROOT = HERE.parent.parent
+EXAMPLES = ROOT / "examples"
+PLAN = FIXTURES / "plan-by-party.yaml"
+HOSTILE = FIXTURES / "hostile.yaml"
+ALL_FORMATS = ("html", "docx", "pdf", "md")
+
+
+def view_of(path: Path, language: str | None = None, templates: TemplateSet | None = None) -> DocumentView:
+    """The view model of a document file, as the build makes it."""
+    checked = check_file(path)
+    assert checked.document is not None, [d.message for d in checked.diagnostics]
+    language = language or checked.document.language
+    templates = templates or TemplateSet()
+    return build_view(checked.document, Wording(templates.labels(language)), language)
+
+
+def markdown_of(path: Path, language: str | None = None, templates: TemplateSet | None = None) -> str:
+    """The generated Pandoc Markdown of a document file."""
+    templates = templates or TemplateSet()
+    return render_markdown(view_of(path, language, templates), templates)
+
+
+def run_build(paths: list[Path], out: Path, **options: object) -> BuildReport:
+    """`agreement build` as a library call, one process."""
+    formats = options.pop("formats", ALL_FORMATS)
+    return build(paths, BuildOptions(formats=tuple(formats), out=out, **options), jobs=1)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="session")
+def plan_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture plan built once to every format."""
+    out = tmp_path_factory.mktemp("plan")
+    report = run_build([PLAN], out)
+    assert report.exit_code == 0, report.results
+    return out
+
+
+@pytest.fixture(scope="session")
+def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The hostile fixture built once to every format."""
+    out = tmp_path_factory.mktemp("hostile")
+    report = run_build([HOSTILE], out)
+    assert report.exit_code == 0, report.results
+    return out

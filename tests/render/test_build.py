@@ -1,0 +1,214 @@
+"""`agreement build` end to end: exit codes, atomic outputs, reproducible bytes, the cache, languages."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from typer.testing import CliRunner
+
+from agreement.cli import app
+from agreement.render.output import CACHE_NAME
+
+from .conftest import EXAMPLES, HOSTILE, PLAN, run_build
+
+INVALID = """\
+kind: agreement
+schema: 1
+id: invalid
+title: Ogiltig
+period: {start: 2020-01-01, end: 2020-12-31}
+parties:
+  - {id: kommun, name: Kommun, type: municipality}
+focus_areas:
+  - id: a
+    title: A
+    actions:
+      - {title: X, owner: komun}
+"""
+
+
+def agreement(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, ["build", "--jobs", "1", *args], env=env, catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir()) if path.is_file()}
+
+
+# -- exit codes and messages --------------------------------------------------------------
+
+
+def test_an_invalid_document_is_reported_like_validate_and_not_built(tmp_path: Path) -> None:
+    source = tmp_path / "invalid.yaml"
+    source.write_text(INVALID, encoding="utf-8")
+    code, out, err = agreement(str(source), str(PLAN), "--to", "md", "--out", str(tmp_path / "out"))
+    assert code == 1
+    assert f"{source}:12:27: R301 owner 'komun' is not a declared party or unit" in out
+    assert "did you mean 'kommun'?" in out
+    assert f"invalid: {source}" in out and f"built: {PLAN}" in out
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [CACHE_NAME, "plan-by-party.md"]
+    assert "1 built, 1 invalid" in err
+
+
+@pytest.mark.parametrize("args, message", [
+    (["no/such/file.yaml"], "no/such/file.yaml: no such file or folder"),
+    ([str(PLAN), "--to", "pdf,odt"], "unknown format 'odt'"),
+    ([str(PLAN), "--templates", "no/such/folder"], "no/such/folder: no such templates folder"),
+    ([str(PLAN), "--lang", "de"], "i18n/de.yaml"),
+])
+def test_usage_errors_exit_2_with_one_line(tmp_path: Path, args: list[str], message: str) -> None:
+    code, _, err = agreement(*args, "--out", str(tmp_path))
+    assert code == 2
+    assert message in err and "Traceback" not in err
+
+
+def test_a_broken_template_names_file_and_line_and_builds_nothing(tmp_path: Path) -> None:
+    templates = tmp_path / "templates" / "partials"
+    templates.mkdir(parents=True)
+    (templates / "goals.md.j2").write_text("# Mål\n\n{% if doc.goals %}\n{{ doc.goals | length }\n", encoding="utf-8")
+    code, _, err = agreement(str(PLAN), "--templates", str(tmp_path / "templates"), "--out", str(tmp_path / "out"))
+    assert code == 2
+    assert f"{templates / 'goals.md.j2'}:4:" in err
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+# -- atomic outputs --------------------------------------------------------------------------------
+
+
+def test_a_failing_pandoc_keeps_the_previous_output_and_leaves_no_partial_file(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run_build([PLAN], out, formats=("html", "md")).exit_code == 0
+    before = snapshot(out)
+    broken = tmp_path / "templates"
+    broken.mkdir()
+    (broken / "document.html").write_text("<html>$if(title)$ never closed\n", encoding="utf-8")
+    report = run_build([PLAN], out, formats=("html", "md"), templates=broken)
+    assert report.exit_code == 1
+    error = report.results[0].error or ""
+    assert "pandoc (html" in error and str(broken / "document.html") in error
+    assert snapshot(out) == before  # no new md either: a document's outputs are written together
+
+
+def test_a_failing_typst_keeps_every_previous_output(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run_build([PLAN], out, formats=("html", "pdf")).exit_code == 0
+    before = snapshot(out)
+    broken = tmp_path / "templates"
+    broken.mkdir()
+    (broken / "theme.typ").write_text('#let accent = rgb("not a colour")\n', encoding="utf-8")
+    report = run_build([PLAN], out, formats=("html", "pdf"), templates=broken)
+    assert report.exit_code == 1 and (report.results[0].error or "").startswith("typst:")
+    assert snapshot(out) == before
+
+
+# -- reproducible outputs ---------------------------------------------------------------------------
+
+
+def test_two_builds_give_the_same_bytes_in_every_format(tmp_path: Path, plan_build: Path) -> None:
+    again = tmp_path / "again"
+    assert run_build([PLAN], again).exit_code == 0
+    first, second = snapshot(plan_build), snapshot(again)
+    for name in ("plan-by-party.html", "plan-by-party.docx", "plan-by-party.pdf", "plan-by-party.md"):
+        assert first[name] == second[name], f"{name} differs between two builds"
+
+
+def test_dates_in_the_files_come_from_the_document(plan_build: Path) -> None:
+    with zipfile.ZipFile(plan_build / "plan-by-party.docx") as archive:
+        core = archive.read("docProps/core.xml").decode()
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    assert "2021-02-15T00:00:00Z</dcterms:created>" in core
+    assert PdfReader(plan_build / "plan-by-party.pdf").metadata["/CreationDate"].startswith("D:20210215")
+
+
+def test_source_date_epoch_is_honoured(tmp_path: Path) -> None:
+    outs = [tmp_path / "a", tmp_path / "b"]
+    for out in outs:
+        assert agreement(str(PLAN), "--to", "docx,pdf", "--out", str(out),
+                         env={"SOURCE_DATE_EPOCH": "1700000000"})[0] == 0
+    assert snapshot(outs[0]) == snapshot(outs[1])
+    with zipfile.ZipFile(outs[0] / "plan-by-party.docx") as archive:
+        assert "2023-11-14T22:13:20Z" in archive.read("docProps/core.xml").decode()
+    assert PdfReader(outs[0] / "plan-by-party.pdf").metadata["/CreationDate"].startswith("D:20231114")
+
+
+# -- the cache ---------------------------------------------------------------------------------------
+
+
+def test_unchanged_outputs_are_skipped_and_force_rebuilds(tmp_path: Path) -> None:
+    source = tmp_path / "plan.yaml"
+    shutil.copy(PLAN, source)
+    out = tmp_path / "out"
+    formats = ("html", "md")
+    assert run_build([source], out, formats=formats).results[0].outcome.value == "built"
+    stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+
+    second = run_build([source], out, formats=formats).results[0]
+    assert second.outcome.value == "up to date"
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == stamps
+
+    assert run_build([source], out, formats=formats, force=True).results[0].outcome.value == "built"
+
+    source.write_text(source.read_text(encoding="utf-8").replace("Centrum upplevs", "Torget upplevs"), encoding="utf-8")
+    assert run_build([source], out, formats=formats).results[0].outcome.value == "built"
+    assert "Torget upplevs" in (out / "plan-by-party.md").read_text(encoding="utf-8")
+
+
+def test_a_deleted_or_edited_output_or_a_new_template_is_rebuilt(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run_build([PLAN], out, formats=("md",)).exit_code == 0
+    (out / "plan-by-party.md").unlink()
+    assert run_build([PLAN], out, formats=("md",)).results[0].outcome.value == "built"
+    (out / "plan-by-party.md").write_text("edited by hand", encoding="utf-8")
+    assert run_build([PLAN], out, formats=("md",)).results[0].outcome.value == "built"
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "custom.css").write_text(":root { --accent: #005a32; }", encoding="utf-8")
+    assert run_build([PLAN], out, formats=("md",), templates=templates).results[0].outcome.value == "built"
+    assert run_build([PLAN], out, formats=("md",), templates=templates).results[0].outcome.value == "up to date"
+
+
+def test_only_the_formats_asked_for_are_built(tmp_path: Path) -> None:
+    assert run_build([PLAN], tmp_path, formats=("docx",)).exit_code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [CACHE_NAME, "plan-by-party.docx"]
+
+
+def test_two_documents_with_one_id_are_refused(tmp_path: Path) -> None:
+    twin = tmp_path / "twin.yaml"
+    shutil.copy(PLAN, twin)
+    report = run_build([PLAN, twin], tmp_path / "out", formats=("md",))
+    assert report.exit_code == 1
+    assert "also the id of" in (report.results[1].error or "")
+
+
+def test_a_batch_in_two_processes_reports_every_file_in_order(tmp_path: Path) -> None:
+    code, out, _ = agreement(str(EXAMPLES), "--to", "md", "--out", str(tmp_path), "--jobs", "2")
+    assert code == 0
+    lines = [line for line in out.splitlines() if line.startswith("built: ")]
+    assert [line.split()[1] for line in lines] == sorted(line.split()[1] for line in lines)
+    assert len(lines) == len(list(EXAMPLES.glob("*/*.yaml")))
+
+
+# -- languages ---------------------------------------------------------------------------------------
+
+
+def test_lang_en_gives_english_labels_dates_and_language_tags(tmp_path: Path) -> None:
+    assert run_build([PLAN], tmp_path, formats=("html", "pdf"), language="en").exit_code == 0
+    html = (tmp_path / "plan-by-party.html").read_text(encoding="utf-8")
+    assert '<html lang="en-GB">' in html
+    assert "Priority areas" in html and "15 February 2021" in html and "Prioriterade" not in html
+    assert PdfReader(tmp_path / "plan-by-party.pdf").trailer["/Root"]["/Lang"] == "en-GB"
+
+
+def test_swedish_is_the_default(plan_build: Path) -> None:
+    html = (plan_build / "plan-by-party.html").read_text(encoding="utf-8")
+    assert '<html lang="sv-SE">' in html and "Åtgärder" in html
+    assert PdfReader(plan_build / "plan-by-party.pdf").trailer["/Root"]["/Lang"] == "sv-SE"
+
+
+def test_hostile_text_builds(hostile_build: Path) -> None:
+    assert (hostile_build / "hostile.pdf").stat().st_size > 0 and HOSTILE.is_file()

@@ -1,0 +1,151 @@
+"""What each format carries for its readers: structure, language, title, page furniture."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from agreement.render.reference_docx import build as build_reference, default_reference
+from agreement.render.templates import TemplateSet
+
+
+@pytest.fixture(scope="module")
+def docx(plan_build: Path) -> dict[str, str]:
+    with zipfile.ZipFile(plan_build / "plan-by-party.docx") as archive:
+        return {name: archive.read(name).decode("utf-8", "replace") for name in archive.namelist()}
+
+
+@pytest.fixture(scope="module")
+def html(plan_build: Path) -> str:
+    return (plan_build / "plan-by-party.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def pdf(plan_build: Path) -> PdfReader:
+    return PdfReader(plan_build / "plan-by-party.pdf")
+
+
+# -- Word -----------------------------------------------------------------------------------
+
+
+def test_every_table_header_row_repeats_on_each_page(docx: dict[str, str]) -> None:
+    tables = re.findall(r"<w:tbl>.*?</w:tbl>", docx["word/document.xml"], re.DOTALL)
+    assert len(tables) == 4
+    for table in tables:
+        first_row = re.search(r"<w:tr>.*?</w:tr>", table, re.DOTALL)
+        assert first_row and "<w:tblHeader" in first_row.group(0)
+
+
+def test_no_table_row_breaks_across_pages(docx: dict[str, str]) -> None:
+    rows = re.findall(r"<w:tr>.*?</w:tr>", docx["word/document.xml"], re.DOTALL)
+    assert rows and all("<w:cantSplit/>" in row.split("<w:tc>")[0] for row in rows)
+
+
+def test_core_properties_give_title_subject_language_and_registration_numbers(docx: dict[str, str]) -> None:
+    core = docx["docProps/core.xml"]
+    assert "<dc:title>Handlingsplan för tryggare centrum 2021</dc:title>" in core
+    assert "<dc:language>sv-SE</dc:language>" in core
+    assert "<dc:subject>Handlingsplan, 1 januari 2021 – 31 december 2021</dc:subject>" in core
+    keywords = re.search(r"<cp:keywords>(.*?)</cp:keywords>", core)
+    assert keywords and "KS 2021/34" in keywords.group(1) and "A123.456/2021" in keywords.group(1)
+    assert "<dc:creator>Exempelby kommun; Lokalpolisområde Exempelby</dc:creator>" in core
+
+
+def test_headings_use_word_heading_styles_and_the_title_its_own(docx: dict[str, str]) -> None:
+    body = docx["word/document.xml"]
+    assert body.count('<w:pStyle w:val="Title" />') == 1
+    styles = re.findall(r'<w:pStyle w:val="Heading(\d)" />', body)
+    assert "1" in styles and "4" in styles
+    assert '<w:pStyle w:val="Heading5" />' in body  # "## Tidplan" in a description, under its H4
+
+
+def test_title_page_then_contents_then_body(docx: dict[str, str]) -> None:
+    body = docx["word/document.xml"]
+    title = body.index('w:val="Title"')
+    facts = body.index("Dokumenttyp")
+    contents = body.index('w:val="TOCHeading"')
+    first_heading = body.index('w:val="Heading1"')
+    assert title < facts < contents < first_heading
+    assert body.count('<w:br w:type="page"/>') == 2
+    assert 'TOC \\o "1-2" \\h \\z \\u' in body
+    assert '<w:hyperlink w:anchor="area-centrum"' in body
+
+
+def test_running_header_shows_the_title_and_footer_the_page_numbers(docx: dict[str, str]) -> None:
+    assert "Handlingsplan för tryggare centrum 2021</w:t>" in docx["word/header1.xml"]
+    assert 'w:instr=" PAGE "' in docx["word/footer1.xml"] and 'w:instr=" NUMPAGES "' in docx["word/footer1.xml"]
+    assert "<w:titlePg" in docx["word/document.xml"]
+
+
+def test_the_committed_reference_docx_is_what_its_script_makes() -> None:
+    committed = (TemplateSet().builtin_dir / "reference.docx").read_bytes()
+    assert build_reference(default_reference()) == committed, \
+        "templates/reference.docx is stale: run `python -m agreement.render.reference_docx templates/reference.docx`"
+
+
+# -- HTML -----------------------------------------------------------------------------------
+
+
+def test_html_declares_language_title_and_viewport(html: str) -> None:
+    assert html.startswith('<!DOCTYPE html>\n<html lang="sv-SE">')
+    assert "<title>Handlingsplan för tryggare centrum 2021</title>" in html
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
+
+
+def test_html_starts_with_a_skip_link_to_the_main_content(html: str) -> None:
+    body = html[html.index("<body>"):]
+    assert re.match(r'<body>\s*<a class="skip-link" href="#main">Till innehållet</a>', body)
+    assert '<main id="main"' in html
+
+
+def test_html_tables_have_captions_and_column_headers(html: str) -> None:
+    tables = re.findall(r"<table>.*?</table>", html, re.DOTALL)
+    assert len(tables) == 4
+    for table in tables:
+        assert "<caption>" in table
+        headers = re.findall(r"<th\b[^>]*>", table)
+        assert headers and all('scope="col"' in th for th in headers)
+
+
+def test_html_is_one_file_with_its_styles_inside(html: str) -> None:
+    assert "<style>" in html and "--accent:" in html and "@media print" in html and "@media (max-width" in html
+    assert not re.search(r"<link\b|<script\b|@import|url\(\s*['\"]?(?:https?:)?//", html)
+
+
+def test_html_has_one_h1_and_sections_below_it(html: str) -> None:
+    assert len(re.findall(r"<h1\b", html)) == 1
+    assert '<h2 id="prioriterade-omraden">' in html or "<h2 id=\"prioriterade-områden\">" in html
+
+
+# -- PDF ------------------------------------------------------------------------------------
+
+
+def test_pdf_is_tagged_pdf_ua_with_title_and_language(pdf: PdfReader) -> None:
+    root = pdf.trailer["/Root"]
+    assert "/StructTreeRoot" in root and bool(root["/MarkInfo"]["/Marked"])
+    assert root["/Lang"] == "sv-SE"
+    xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
+    assert re.search(r"pdfuaid:part(>\s*|=\s*[\"'])1\b", xmp)
+    assert pdf.metadata.title == "Handlingsplan för tryggare centrum 2021"
+
+
+def test_pdf_embeds_its_own_fonts_only(pdf: PdfReader) -> None:
+    fonts = set()
+    for page in pdf.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), font["/BaseFont"]
+            fonts.add(str(font["/BaseFont"]).split("+")[-1])
+    assert fonts <= {"Carlito", "Carlito-Bold", "Carlito-Italic", "Carlito-BoldItalic"}
+
+
+def test_pdf_text_has_the_title_page_facts_and_page_numbers(pdf: PdfReader) -> None:
+    first = " ".join((pdf.pages[0].extract_text() or "").split())
+    assert "Handlingsplan för tryggare centrum 2021" in first and "Diarienummer, Exempelby kommun KS 2021/34" in first
+    second = " ".join((pdf.pages[1].extract_text() or "").split())
+    assert "Innehåll" in second and f"Sida 2 ({len(pdf.pages)})" in second
