@@ -7,6 +7,7 @@ documents the project ships, and a broken document must fail that check too.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -88,3 +89,17 @@ def test_a_broken_document_fails_the_independent_check(mistake: tuple[str, str],
     done = check_jsonschema("agreement", [broken])
     assert done.returncode == 1
     assert expected in done.stdout
+
+
+@pytest.mark.parametrize("kind", ["agreement", "action-plan"])
+def test_every_key_has_a_description_and_an_example(kind: str) -> None:
+    """Editors show a key's description and example while people type: none may lack them."""
+    schema = json.loads(render(kind))
+    objects = {kind: schema, **schema["$defs"]}
+    lacking = [
+        f"{name}.{key}"
+        for name, definition in objects.items()
+        for key, prop in definition.get("properties", {}).items()
+        if not prop.get("description") or not prop.get("examples") or None in prop["examples"]
+    ]
+    assert lacking == []

@@ -69,7 +69,11 @@ class Commitment(Model):
         "Inherited from the area, then the document, when left out.",
         "2016-12-31",
     )
-    progress: list[ProgressEntry] = field("Progress log filled in at follow-ups (lägesrapporter).", default_factory=list)
+    progress: list[ProgressEntry] = field(
+        "Progress log filled in at follow-ups (lägesrapporter).",
+        [{"date": "2016-04-30", "status": "ongoing", "rating": "green", "note": "Tre tunnlar har fått ny belysning."}],
+        default_factory=list,
+    )
 
     @property
     def owners(self) -> list[str]:
@@ -81,16 +85,25 @@ class Action(Commitment):
     """An action (åtgärd, aktivitet, insats): what a party will do, towards which goal."""
 
     title: Text = required("Short name of the action (rubrik).", "Förbättra tryggheten i tunnlar och andra miljöer")
-    description: Markdown | None = field("What the action is and why (beskrivning).", None)
+    description: Markdown | None = field(
+        "What the action is and why (beskrivning).",
+        "Gångtunnlar kan skapa otrygghet genom att vara mörka, trånga och oöverblickbara.",
+    )
     partners: OwnerSpec = field(
         "Parties or units that take part without owning the action (samverkanspartner).",
+        ["polisen", "eslov/tillvaxt"],
         default_factory=list,
     )
-    indicators: list[Indicator] = field("Indicators of this action (indikatorer).", default_factory=list)
-
+    indicators: list[Indicator] = field(
+        "Indicators of this action (indikatorer).",
+        [{"name": "Antal genomförda trygghetsvandringar", "target": "4 per år"}],
+        default_factory=list,
+    )
 
 
 class Promise(Commitment):
     """A citizen promise (medborgarlöfte): a short public commitment, "Polisen lovar att …"."""
 
-    text: Text = required("The promise as published.", "Polisen lovar att vara synlig i centrum fredags- och lördagskvällar.")
+    text: Text = required(
+        "The promise as published.", "Polisen lovar att vara synlig i centrum fredags- och lördagskvällar."
+    )

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
-
+from .base import field, required
 from .document import Area, Document
 
 
@@ -16,9 +15,11 @@ class FocusArea(Area):
 class Agreement(Document):
     """A collaboration agreement (samverkansöverenskommelse) between a municipality, the police and others."""
 
-    kind: Literal["agreement"] = Field(description="Kind of document: `agreement` (samverkansöverenskommelse).")
-    focus_areas: list[FocusArea] = Field(
-        default_factory=list, description="Focus areas (fokusområden, samverkansområden)."
+    kind: Literal["agreement"] = required("Kind of document: `agreement` (samverkansöverenskommelse).", "agreement")
+    focus_areas: list[FocusArea] = field(
+        "Focus areas (fokusområden, samverkansområden).",
+        [{"id": "offentlig-miljo", "title": "Trygghet i offentlig miljö"}],
+        default_factory=list,
     )
 
     @property

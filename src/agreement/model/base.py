@@ -29,13 +29,12 @@ Markdown = Annotated[str, StringConstraints(min_length=1)]
 """Markdown text; rendered through pandoc without raw HTML, TeX or attributes."""
 
 
-def required(description: str, example: Any = None, **kwargs: Any) -> Any:
+def required(description: str, example: Any, **kwargs: Any) -> Any:
     """A required pydantic Field with a description and an example, the two things an editor shows."""
-    examples = None if example is None else [example]
-    return Field(description=description, examples=examples, **kwargs)
+    return Field(description=description, examples=[example], **kwargs)
 
 
-def field(description: str, example: Any = None, **kwargs: Any) -> Any:
+def field(description: str, example: Any, **kwargs: Any) -> Any:
     """An optional field: like `required`, with None as the default unless another is given."""
     if "default" not in kwargs and "default_factory" not in kwargs:
         kwargs["default"] = None

@@ -39,7 +39,9 @@ class Section(Model):
 
     id: Id | None = field("Key of the section.", "inriktning")
     title: Text = required("Heading of the section.", "Inriktning")
-    text: Markdown = required("The text of the section.", "Det brottsförebyggande arbetet ska ske på samhälls-, grupp- och individnivå.")
+    text: Markdown = required(
+        "The text of the section.", "Det brottsförebyggande arbetet ska ske på samhälls-, grupp- och individnivå."
+    )
 
 
 class Signature(Model):
@@ -56,8 +58,8 @@ class Reference(Model):
     """A document or source the text refers to (referens, underlag)."""
 
     title: Text = required("Title of the referenced document.", "Malmö stads budget 2010 Hållbar stad")
-    url: Text | None = field("Where to find it.", None)
-    note: Text | None = field("Why it is referenced.", None)
+    url: Text | None = field("Where to find it.", "https://www.eslov.se/")
+    note: Text | None = field("Why it is referenced.", "Det här dokumentet ersätter Tiopunktsprogrammet.")
 
 
 class Term(Model):
@@ -72,7 +74,9 @@ class PartyActions(Model):
 
     party: PartyRef = required("Party or unit that owns these actions unless an action says otherwise.", "polisen")
     title: Text | None = field("Heading of the group, when the document gives one.", "Polisen Norra Gävleborg, Ljusdal")
-    actions: list[Action] = field("The party's actions.", default_factory=list)
+    actions: list[Action] = field(
+        "The party's actions.", [{"title": "Arbeta med bekymmersamtal"}], default_factory=list
+    )
 
 
 class Area(Model):
@@ -80,16 +84,37 @@ class Area(Model):
 
     id: Id = required("Key of the area.", "offentlig-miljo")
     title: Text = required("Heading of the area.", "Trygghet i offentlig miljö")
-    description: Markdown | None = field("Problem description and background (problembeskrivning).", None)
-    target_group: Text | None = field("Who the work is aimed at (målgrupp).", "Barn och ungdomar")
-    goals: list[Goal] = field("Goals of the area (mål).", default_factory=list)
-    indicators: list[Indicator] = field("Indicators of the area (indikatorer).", default_factory=list)
-    follow_up: FollowUpSpec | None = field(
-        "Follow-up of the area's actions when they state none (uppföljning).", None
+    description: Markdown | None = field(
+        "Problem description and background (problembeskrivning).",
+        "Barn som bevittnar våld riskerar ett långvarigt utanförskap om de inte får hjälp.",
     )
-    actions: list[Action] = field("Actions of the area (åtgärder, aktiviteter).", default_factory=list)
+    target_group: Text | None = field("Who the work is aimed at (målgrupp).", "Barn och ungdomar")
+    goals: list[Goal] = field(
+        "Goals of the area (mål).",
+        [{"kind": "follow-up", "text": "Ett tydligt stöd till våldsutsatta familjer ska etableras."}],
+        default_factory=list,
+    )
+    indicators: list[Indicator] = field(
+        "Indicators of the area (indikatorer).", [{"name": "Antal LOB", "source": "Polisen"}], default_factory=list
+    )
+    follow_up: FollowUpSpec | None = field(
+        "Follow-up of the area's actions when they state none (uppföljning).", {"months": [4, 8, 12]}
+    )
+    actions: list[Action] = field(
+        "Actions of the area (åtgärder, aktiviteter).",
+        [{"id": "tunnlar", "title": "Förbättra tryggheten i tunnlar och andra miljöer", "owner": "eslov/gtp"}],
+        default_factory=list,
+    )
     by_party: list[PartyActions] = field(
-        "Actions grouped per party, as plans often list them (Polisen / kommunen).", default_factory=list
+        "Actions grouped per party, as plans often list them (Polisen / kommunen).",
+        [
+            {
+                "party": "polisen",
+                "title": "Polisen Norra Gävleborg, Ljusdal",
+                "actions": [{"title": "Arbeta med bekymmersamtal"}],
+            }
+        ],
+        default_factory=list,
     )
 
     def all_actions(self) -> list[tuple[Action, PartyActions | None]]:
@@ -109,33 +134,101 @@ class Document(Model):
         examples=[1],
     )
     id: Id = required("Key of the document; names the built files.", "eslov-2015-2018")
-    title: Text = required("Title of the document (titel).", "Samverkansavtal mellan polisen och Eslövs kommun 2015–2018")
-    subtitle: Text | None = field("Subtitle (undertitel).", None)
+    title: Text = required(
+        "Title of the document (titel).", "Samverkansavtal mellan polisen och Eslövs kommun 2015–2018"
+    )
+    subtitle: Text | None = field("Subtitle (undertitel).", "överenskommelse mellan Malmö stad och Polisområde Malmö")
     language: Language = field("Language of the text: sv (svenska) or en (English).", "sv", default="sv")
     period: Period = required("Period the document covers (period).", {"start": "2015-01-01", "end": "2018-12-31"})
     status: DocumentStatus | None = field(
         "draft (utkast), consultation (på remiss), adopted (antagen) or repealed (upphävd).", "adopted"
     )
-    decision: Decision | None = field("The decision that adopted the document (beslut).", None)
+    decision: Decision | None = field(
+        "The decision that adopted the document (beslut).",
+        {"body": "Kommunstyrelsen", "date": "2015-11-26", "section": "§ 123"},
+    )
     registration: dict[Id, Text] = field(
         "Registration number per party (diarienummer), keyed by party id.",
         {"eslov": "KS 2015/456"},
         default_factory=dict,
     )
-    document_owner: Text | None = field("Who keeps the document up to date (dokumentansvarig).", None)
-    valid_until: dt.date | None = field("Date until which the document applies (giltig till).", None)
-    parties: list[Party] = required("The parties (parter).", min_length=1)
-    background: Markdown | None = field("Background (bakgrund).", None)
-    purpose: Markdown | None = field("Purpose (syfte).", None)
-    sections: list[Section] = field("Further text sections under their own headings.", default_factory=list)
-    goals: list[Goal] = field("Overall goals of the document (övergripande mål, inriktningsmål).", default_factory=list)
-    indicators: list[Indicator] = field("Indicators of the document as a whole.", default_factory=list)
-    organisation: Organisation | None = field("Organisation of the joint work (organisation).", None)
-    working_model: WorkingModel | None = field("The working model in steps (samverkansmodell).", None)
-    follow_up: FollowUp | None = field(
-        "Default follow-up of every action (uppföljning), and to whom it is reported.", None
+    document_owner: Text | None = field(
+        "Who keeps the document up to date (dokumentansvarig).", "Folkhälsosamordnare, Kommunledningskontoret"
     )
-    promises: list[Promise] = field("Citizen promises (medborgarlöften).", default_factory=list)
-    signatures: list[Signature] = field("Signatures (underskrifter).", default_factory=list)
-    references: list[Reference] = field("Referenced documents (referenser).", default_factory=list)
-    glossary: list[Term] = field("Terms and abbreviations (ordlista).", default_factory=list)
+    valid_until: dt.date | None = field("Date until which the document applies (giltig till).", "2018-12-31")
+    parties: list[Party] = required(
+        "The parties (parter).",
+        [
+            {"id": "eslov", "name": "Eslövs kommun", "type": "municipality"},
+            {"id": "polisen", "name": "Polisen", "type": "police"},
+        ],
+        min_length=1,
+    )
+    background: Markdown | None = field(
+        "Background (bakgrund).",
+        "För att nå framgång i arbetet med att minska brottsligheten krävs att samhällets alla aktörer samarbetar.",
+    )
+    purpose: Markdown | None = field(
+        "Purpose (syfte).", "Överenskommelsen anger ramarna och formerna för samverkan och kontinuerlig dialog."
+    )
+    sections: list[Section] = field(
+        "Further text sections under their own headings.",
+        [
+            {
+                "title": "Inriktning",
+                "text": "Det brottsförebyggande arbetet ska ske på samhälls-, grupp- och individnivå.",
+            }
+        ],
+        default_factory=list,
+    )
+    goals: list[Goal] = field(
+        "Overall goals of the document (övergripande mål, inriktningsmål).",
+        [{"kind": "overall", "text": "Alla Malmöbor ska känna sig trygga i sin stad."}],
+        default_factory=list,
+    )
+    indicators: list[Indicator] = field(
+        "Indicators of the document as a whole.",
+        [{"name": "Andel som känner sig trygga", "source": "Polisens trygghetsmätning"}],
+        default_factory=list,
+    )
+    organisation: Organisation | None = field(
+        "Organisation of the joint work (organisation).",
+        {"bodies": [{"name": "Styrgruppen", "kind": "steering-group", "meets": "minst tre gånger per termin"}]},
+    )
+    working_model: WorkingModel | None = field(
+        "The working model in steps (samverkansmodell).",
+        {
+            "title": "Samverkansmodellen",
+            "steps": [{"title": "Gemensam lägesbild baserad på underrättelser och omvärldsorienteringen."}],
+        },
+    )
+    follow_up: FollowUp | None = field(
+        "Default follow-up of every action (uppföljning), and to whom it is reported.",
+        {"every": "year", "reported_to": "Rådet för hälsa och trygghet"},
+    )
+    promises: list[Promise] = field(
+        "Citizen promises (medborgarlöften).",
+        [{"text": "Polisen lovar att vara synlig i centrum fredags- och lördagskvällar.", "owner": "polisen"}],
+        default_factory=list,
+    )
+    signatures: list[Signature] = field(
+        "Signatures (underskrifter).",
+        [
+            {
+                "party": "eslov",
+                "name": "Johan Andersson",
+                "title": "Kommunstyrelsens ordförande",
+                "place": "Eslöv",
+                "date": "2015-11-26",
+            }
+        ],
+        default_factory=list,
+    )
+    references: list[Reference] = field(
+        "Referenced documents (referenser).", [{"title": "Malmö stads budget 2010 Hållbar stad"}], default_factory=list
+    )
+    glossary: list[Term] = field(
+        "Terms and abbreviations (ordlista).",
+        [{"term": "LOB", "definition": "Lagen om omhändertagande av berusade personer."}],
+        default_factory=list,
+    )

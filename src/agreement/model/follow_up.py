@@ -46,7 +46,9 @@ class FollowUp(Model):
         "Who carries out the follow-up (ansvarig för uppföljningen).",
         "Respektive ansvarig verksamhet tillsammans med polisen",
     )
-    description: Markdown | None = field("How the follow-up is done, as the document states it.", None)
+    description: Markdown | None = field(
+        "How the follow-up is done, as the document states it.", "Uppföljningen ska årligen redovisas i berörd nämnd."
+    )
 
     @model_validator(mode="after")
     def _one_schedule(self) -> "FollowUp":

@@ -14,10 +14,11 @@ class Indicator(Model):
 
     id: Id | None = field("Key of the indicator.", "lob")
     name: Text = required("What is measured (indikator).", "Antal LOB")
-    description: Markdown | None = field("What the indicator means (beskrivning).", None)
-    source: Text | None = field(
-        "Where the figures come from (källa).", "CAN:s drogvaneundersökning, årskurs 8"
+    description: Markdown | None = field(
+        "What the indicator means (beskrivning).",
+        "En återkommande drogvaneundersökning bland elever i årskurs 8 och årskurs 2 på gymnasiet.",
     )
+    source: Text | None = field("Where the figures come from (källa).", "CAN:s drogvaneundersökning, årskurs 8")
     baseline: Text | None = field("Value when the work starts (utgångsvärde, nuläge).", "62 % (2014)")
     target: Text | None = field("Value to reach (målvärde).", "70 % (2018)")
 
@@ -34,5 +35,7 @@ class Goal(Model):
     )
     text: Text = required("The goal as written (målformulering).", "Alla Malmöbor ska känna sig trygga i sin stad.")
     indicators: list[Indicator] = field(
-        "Indicators that show whether the goal is met (indikatorer).", default_factory=list
+        "Indicators that show whether the goal is met (indikatorer).",
+        [{"name": "Graden av måluppfyllelse", "source": "Trygghetsmätningar"}],
+        default_factory=list,
     )

@@ -15,8 +15,8 @@ class Member(Model):
     role: Text | None = field("Role or position (funktion, titel).", "Chefen för Polisområde Malmö")
     name: Text | None = field("Name of the person, when the document names one.", "Johan Olsson")
     party: PartyRef | None = field("Party or unit the member represents.", "malmo")
-    convener: bool = field("Whether the member convenes the body (sammankallande).", default=False)
-    adjunct: bool = field("Whether the member is co-opted rather than a full member (adjungerad).", default=False)
+    convener: bool = field("Whether the member convenes the body (sammankallande).", True, default=False)
+    adjunct: bool = field("Whether the member is co-opted rather than a full member (adjungerad).", True, default=False)
 
 
 class Body(Model):
@@ -29,28 +29,53 @@ class Body(Model):
         "steering-group",
         default="other",
     )
-    description: Markdown | None = field("Mandate and tasks of the body (uppdrag).", None)
-    members: list[Member] = field("Members (ledamöter, representanter).", default_factory=list)
+    description: Markdown | None = field(
+        "Mandate and tasks of the body (uppdrag).",
+        "Gruppens uppgift är att skapa förutsättningar, leda, utveckla och följa upp det brottsförebyggande arbetet.",
+    )
+    members: list[Member] = field(
+        "Members (ledamöter, representanter).",
+        [{"role": "Chefen för Polisområde Malmö", "party": "polisen"}],
+        default_factory=list,
+    )
     meets: Text | None = field("How often the body meets (mötesfrekvens), as written.", "minst tre gånger per termin")
 
 
 class Organisation(Model):
     """The organisation of the joint work (organisation, ledning och styrning)."""
 
-    description: Markdown | None = field("How the work is led, as the document states it.", None)
-    bodies: list[Body] = field("Bodies that lead or carry out the work.", default_factory=list)
+    description: Markdown | None = field(
+        "How the work is led, as the document states it.",
+        "Parterna tillsätter representanter som ska ingå i en styrgrupp.",
+    )
+    bodies: list[Body] = field(
+        "Bodies that lead or carry out the work.",
+        [{"name": "Arbetsgruppen", "kind": "working-group", "meets": "minst 4 gånger per termin"}],
+        default_factory=list,
+    )
 
 
 class Step(Model):
     """One step of the working model (samverkansmodellens moment)."""
 
-    title: Text = required("The step (moment).", "Gemensam lägesbild baserad på underrättelser och omvärldsorienteringen.")
-    description: Markdown | None = field("What the step involves.", None)
+    title: Text = required(
+        "The step (moment).", "Gemensam lägesbild baserad på underrättelser och omvärldsorienteringen."
+    )
+    description: Markdown | None = field(
+        "What the step involves.",
+        "Alla insatser och aktiviteter som genomförs ska följas upp och resultatet ska utvärderas.",
+    )
 
 
 class WorkingModel(Model):
     """The working model (samverkansmodell, arbetsmodell) in numbered steps."""
 
     title: Text | None = field("Heading of the working model, as the document names it.", "Samverkansmodellen")
-    description: Markdown | None = field("Introduction to the steps.", None)
-    steps: list[Step] = field("The steps, in order.", default_factory=list)
+    description: Markdown | None = field(
+        "Introduction to the steps.", "Samverkansmodellen har en enkel uppbyggnad och innefattar följande moment:"
+    )
+    steps: list[Step] = field(
+        "The steps, in order.",
+        [{"title": "Underrättelseinhämtning/omvärldsorientering av Polisen och Malmö stad."}],
+        default_factory=list,
+    )

@@ -30,7 +30,11 @@ class Party(Model):
         "rescue-service (räddningstjänst), housing (bostadsbolag) or other.",
         "municipality",
     )
-    units: list[Unit] = field("Units of the party that own actions (enheter).", default_factory=list)
+    units: list[Unit] = field(
+        "Units of the party that own actions (enheter).",
+        [{"id": "gtp", "name": "Gata, trafik, park inom Miljö och Samhällsbyggnad"}],
+        default_factory=list,
+    )
 
     def label(self) -> str:
         """The name used where space is short (tables)."""

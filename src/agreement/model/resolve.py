@@ -99,8 +99,9 @@ def did_you_mean(wrong: str, candidates: set[str] | list[str]) -> str | None:
     return f"did you mean {close[0]!r}?" if close else None
 
 
-def _reference_problem(ref: str, refs: set[str], path: Path, what: str, parties_only: bool = False,
-                       on_key: bool = False) -> Problem | None:
+def _reference_problem(
+    ref: str, refs: set[str], path: Path, what: str, parties_only: bool = False, on_key: bool = False
+) -> Problem | None:
     if ref in refs and not (parties_only and "/" in ref):
         return None
     candidates = {r for r in refs if "/" not in r} if parties_only else refs
@@ -126,8 +127,9 @@ def check_references(document: Document) -> list[Problem]:
     refs = party_refs(document)
     problems: list[Problem | None] = []
     for key in document.registration:
-        problems.append(_reference_problem(key, refs, ("registration", key), "registration key",
-                                           parties_only=True, on_key=True))
+        problems.append(
+            _reference_problem(key, refs, ("registration", key), "registration key", parties_only=True, on_key=True)
+        )
     for s, signature in enumerate(document.signatures):
         problems.append(_reference_problem(signature.party, refs, ("signatures", s, "party"), "signature party"))
     if document.organisation:
@@ -146,7 +148,9 @@ def check_references(document: Document) -> list[Problem]:
     return [p for p in problems if p is not None]
 
 
-def _commitment_references(context: CommitmentContext, refs: set[str], document_goals: set[str]) -> list[Problem | None]:
+def _commitment_references(
+    context: CommitmentContext, refs: set[str], document_goals: set[str]
+) -> list[Problem | None]:
     item, path = context.item, context.path
     found: list[Problem | None] = []
     for o, owner in enumerate(item.owners):
@@ -157,8 +161,11 @@ def _commitment_references(context: CommitmentContext, refs: set[str], document_
     if item.goal_ref:
         goals = document_goals | (_goal_ids(context.area.goals) if context.area else set())
         if item.goal_ref not in goals:
-            hint = did_you_mean(item.goal_ref, goals) or ("goals with an id: " + ", ".join(sorted(goals)) if goals
-                                                         else "give the goal an `id` on its area or the document")
+            hint = did_you_mean(item.goal_ref, goals) or (
+                "goals with an id: " + ", ".join(sorted(goals))
+                if goals
+                else "give the goal an `id` on its area or the document"
+            )
             found.append(Problem(path + ("goal_ref",), "R302", f"goal_ref {item.goal_ref!r} names no goal", hint))
     return found
 
@@ -170,8 +177,13 @@ def check_dates(document: Document) -> list[Problem]:
     """A period that ends before it starts, and follow-up dates written outside the period."""
     period = document.period
     if period.end < period.start:
-        return [Problem(("period", "end"), "R303",
-                        f"period ends {period.end.isoformat()}, before it starts {period.start.isoformat()}")]
+        return [
+            Problem(
+                ("period", "end"),
+                "R303",
+                f"period ends {period.end.isoformat()}, before it starts {period.start.isoformat()}",
+            )
+        ]
     problems = []
     places: list[tuple[Path, FollowUp | None]] = [(("follow_up",), document.follow_up)]
     key = area_key(document)
@@ -183,11 +195,15 @@ def check_dates(document: Document) -> list[Problem]:
             continue
         for d, date in enumerate(follow_up.dates):
             if not period.start <= date <= period.end:
-                problems.append(Problem(
-                    path + ("dates", d), "R304",
-                    f"follow-up date {date.isoformat()} is outside the period "
-                    f"{period.start.isoformat()} – {period.end.isoformat()}",
-                    "move the date into the period, or extend the period"))
+                problems.append(
+                    Problem(
+                        path + ("dates", d),
+                        "R304",
+                        f"follow-up date {date.isoformat()} is outside the period "
+                        f"{period.start.isoformat()} – {period.end.isoformat()}",
+                        "move the date into the period, or extend the period",
+                    )
+                )
     return problems
 
 
