@@ -12,6 +12,8 @@ from pypdf import PdfReader
 from agreement.render.reference_docx import build as build_reference, default_reference
 from agreement.render.templates import TemplateSet
 
+from .conftest import PLAN, run_build
+
 
 @pytest.fixture(scope="module")
 def docx(plan_build: Path) -> dict[str, str]:
@@ -81,6 +83,24 @@ def test_running_header_shows_the_title_and_footer_the_page_numbers(docx: dict[s
     assert "<w:titlePg" in docx["word/document.xml"]
 
 
+def test_word_footer_says_sida_like_the_pdf(docx: dict[str, str]) -> None:
+    """The page label is a DOCPROPERTY field of the custom property `page-label`, already filled in."""
+    footer = docx["word/footer1.xml"]
+    field = re.search(r'<w:fldSimple w:instr=" DOCPROPERTY page-label ">(.*?)</w:fldSimple>', footer)
+    assert field and ">Sida</w:t>" in field.group(1)
+    assert footer.index("DOCPROPERTY") < footer.index('w:instr=" PAGE "') < footer.index('w:instr=" NUMPAGES "')
+    properties = re.findall(r'<property [^>]*name="([^"]+)"', docx["docProps/custom.xml"])
+    assert properties == ["page-label"], "HTML-only metadata leaked into the Word file's properties"
+
+
+def test_word_footer_label_follows_the_build_language(tmp_path: Path) -> None:
+    report = run_build([PLAN], tmp_path, formats=("docx",), language="en")
+    assert report.exit_code == 0, report.results
+    with zipfile.ZipFile(tmp_path / "plan-by-party.docx") as archive:
+        footer = archive.read("word/footer1.xml").decode("utf-8")
+    assert re.search(r'DOCPROPERTY page-label ">.*?>Page</w:t>', footer)
+
+
 def test_the_committed_reference_docx_is_what_its_script_makes() -> None:
     committed = (TemplateSet().builtin_dir / "reference.docx").read_bytes()
     assert build_reference(default_reference()) == committed, \
@@ -103,12 +123,27 @@ def test_html_starts_with_a_skip_link_to_the_main_content(html: str) -> None:
 
 
 def test_html_tables_have_captions_and_column_headers(html: str) -> None:
-    tables = re.findall(r"<table>.*?</table>", html, re.DOTALL)
+    tables = re.findall(r"<table\b.*?</table>", html, re.DOTALL)
     assert len(tables) == 4
     for table in tables:
         assert "<caption>" in table
         headers = re.findall(r"<th\b[^>]*>", table)
         assert headers and all('scope="col"' in th for th in headers)
+
+
+def test_html_table_cells_carry_their_column_name_and_keep_table_roles(html: str) -> None:
+    """On a phone a row is shown as a block, each cell under its column's name (style.css);
+    the roles keep it a table for screen readers when CSS changes how it is displayed."""
+    table = re.search(r'<div class="table-scroll stacks"[^>]*>\s*<table\b.*?</table>', html, re.DOTALL)
+    assert table, "no action table is marked to be shown as blocks on a phone"
+    table_html = table.group(0)
+    assert '<table role="table">' in table_html and '<thead role="rowgroup">' in table_html
+    columns = re.findall(r'<th\b[^>]*role="columnheader"[^>]*>([^<]*)</th>', table_html)
+    assert columns[0] == "Åtgärd" and len(columns) >= 3, columns
+    cells = re.findall(r'<td\b[^>]*>', table_html)
+    assert cells and all('role="cell"' in cell for cell in cells)
+    first_row = re.search(r"<tbody\b.*?<tr\b.*?</tr>", table_html, re.DOTALL)
+    assert first_row and re.findall(r'data-label="([^"]*)"', first_row.group(0)) == columns
 
 
 def test_html_is_one_file_with_its_styles_inside(html: str) -> None:
@@ -142,6 +177,21 @@ def test_pdf_embeds_its_own_fonts_only(pdf: PdfReader) -> None:
             assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), font["/BaseFont"]
             fonts.add(str(font["/BaseFont"]).split("+")[-1])
     assert fonts <= {"Carlito", "Carlito-Bold", "Carlito-Italic", "Carlito-BoldItalic"}
+
+
+def test_pdf_title_page_labels_sit_on_the_baseline_of_their_values(pdf: PdfReader) -> None:
+    """Bold labels and regular values in a grid: each label's baseline is its value's."""
+    baselines: dict[str, float] = {}
+
+    def record(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            baselines[text.strip()] = round(cm[5] + tm[5], 2)
+
+    pdf.pages[0].extract_text(visitor_text=record)
+    pairs = [("Dokumenttyp", "Handlingsplan"), ("Status", "Antagen"), ("Dokumentansvarig", "Trygghetssamordnaren")]
+    for label, value in pairs:
+        assert label in baselines and value in baselines, sorted(baselines)
+        assert baselines[label] == baselines[value], (label, baselines[label], baselines[value])
 
 
 def test_pdf_text_has_the_title_page_facts_and_page_numbers(pdf: PdfReader) -> None:

@@ -17,6 +17,7 @@ import pytest
 from pypdf import PdfReader
 
 from agreement.render.build import pandoc_metadata
+from agreement.render.escaping import markdown_block
 from agreement.render.pandoc import convert_all
 from agreement.render.templates import TemplateSet
 
@@ -72,6 +73,15 @@ def test_html_has_no_raw_html_no_event_handlers_and_no_unsafe_links(html: str) -
 def test_html_template_classes_cannot_be_forged_from_a_field(html: str) -> None:
     assert html.count('class="facts"') == 1
     assert "custom-style" not in html.replace('custom-style="Title"}', "")
+
+
+def test_html_column_names_of_a_table_in_a_field_stay_text_in_their_attribute() -> None:
+    """A table's header cells become each cell's `data-label` (for phones): still escaped text."""
+    table = markdown_block('| "><img src=x onerror=alert(1)> | b | c |\n|---|---|---|\n| 1 | 2 | 3 |')
+    view = view_of(HOSTILE)
+    done = convert_all(f"# Rubrik\n\n{table}", ["html"], TemplateSet(), pandoc_metadata(view), 0)["html"].decode()
+    assert "<img" not in done
+    assert 'data-label="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;">1</td>' in done
 
 
 def test_html_references_nothing_outside_the_file(html: str) -> None:

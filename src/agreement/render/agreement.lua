@@ -9,10 +9,12 @@ The pandoc filter of `agreement build`.
    are shifted below the section they appear in. Images and unsafe links are
    refused everywhere else too.
 2. Layout. The templates emit a few divs (`title-page`, `signatures`,
-   `signature`) instead of raw output, since the reader has raw blocks turned
-   off; this filter gives them their format-specific form: the title page moves
-   into the metadata the HTML and typst templates place, and Word gets a page
-   break and a table-of-contents field after it.
+   `signature`, `signature-line`) instead of raw output, since the reader has
+   raw blocks turned off; this filter gives them their format-specific form: the
+   title page moves into the metadata the HTML and typst templates place, Word
+   gets a page break and a table-of-contents field after it, lines to sign on
+   become typst calls or Word paragraph styles, and HTML tables get what they
+   need to be read on a phone.
 
 It is part of the program, not of the templates, so no template folder can
 switch the safety part off.
@@ -144,6 +146,73 @@ local function docx_contents(blocks, title, depth)
   return pandoc.RawBlock('openxml', table.concat(xml))
 end
 
+-- A line to sign or write on (`signature-line`): what is already known (a
+-- place, a name) above the line, the line's label under it.
+local function signature_line_parts(div)
+  local value, label = pandoc.Blocks({}), pandoc.Blocks({})
+  for _, block in ipairs(div.content) do
+    if block.t == 'Div' and block.classes:includes('signature-label') then
+      label:extend(block.content)
+    else
+      value:insert(block)
+    end
+  end
+  return value, label
+end
+
+-- Typst: `#signature-line[value][label]`, a function of the typst template.
+local function typst_signature_line(div)
+  local value, label = signature_line_parts(div)
+  local blocks = pandoc.Blocks({ pandoc.RawBlock('typst', '#signature-line[') })
+  blocks:extend(value)
+  blocks:insert(pandoc.RawBlock('typst', ']['))
+  blocks:extend(label)
+  blocks:insert(pandoc.RawBlock('typst', ']'))
+  return blocks
+end
+
+-- Word: paragraph styles of the reference document draw the line (a top border
+-- on the label) and leave room to write above it.
+-- The label of a signature's last line has a style of its own that does not keep
+-- with what follows: a signature stays on one page, the next may start a new one.
+local function docx_signature_line(div, last)
+  local value, label = signature_line_parts(div)
+  if #value == 0 then
+    value:insert(pandoc.Para({ pandoc.Str('\u{00A0}') }))
+  end
+  return {
+    pandoc.Div(value, pandoc.Attr('', {}, { { 'custom-style', 'Signature Value' } })),
+    pandoc.Div(label, pandoc.Attr('', {}, { { 'custom-style', last and 'Signature End' or 'Signature Label' } })),
+  }
+end
+
+local function is_signature_line(block)
+  return block.t == 'Div' and block.classes:includes('signature-line')
+end
+
+-- Word: the party of a signature not yet signed keeps with its lines.
+local function docx_unsigned(div)
+  if not div.classes:includes('unsigned') then
+    return nil
+  end
+  local last = 0
+  for i, block in ipairs(div.content) do
+    if is_signature_line(block) then
+      last = i
+    end
+  end
+  local blocks = pandoc.Blocks({})
+  for i, block in ipairs(div.content) do
+    if is_signature_line(block) then
+      blocks:extend(docx_signature_line(block, i == last))
+    else
+      blocks:insert(pandoc.Div({ block }, pandoc.Attr('', {}, { { 'custom-style', 'Signature Party' } })))
+    end
+  end
+  div.content = blocks
+  return div
+end
+
 -- Typst: signatures side by side, by a function the typst template defines.
 local function typst_signatures(div)
   local blocks = { pandoc.RawBlock('typst', '#signature-grid(') }
@@ -158,21 +227,66 @@ local function typst_signatures(div)
   return blocks
 end
 
--- HTML: header cells say what they head, and a wide table scrolls inside a
--- focusable region of its own instead of widening the page on a phone.
-local function html_table(tbl)
-  for _, row in ipairs(tbl.head.rows) do
+-- HTML: header cells say what they head. On a phone (see style.css) a table
+-- with a header row of three or more columns is shown as one block per row, each
+-- cell under its column's name (`data-label`); the explicit roles keep it a table
+-- for screen readers, which some browsers forget when a table's CSS display
+-- changes. Any other table scrolls, if it must, inside a focusable region of its
+-- own instead of widening the page.
+local function with_role(attr, role)
+  attr.attributes.role = role
+  return attr
+end
+
+local function column_labels(head)
+  local labels = {}
+  for _, row in ipairs(head.rows) do
+    local column = 1
     for _, cell in ipairs(row.cells) do
       cell.attributes.scope = 'col'
+      cell.attr = with_role(cell.attr, 'columnheader')
+      labels[column] = pandoc.utils.stringify(cell.contents)
+      column = column + cell.col_span
+    end
+    row.attr = with_role(row.attr, 'row')
+  end
+  head.attr = with_role(head.attr, 'rowgroup')
+  return labels
+end
+
+local function label_cells(body, labels)
+  body.attr = with_role(body.attr, 'rowgroup')
+  for _, row in ipairs(body.body) do
+    row.attr = with_role(row.attr, 'row')
+    local column = 1
+    for _, cell in ipairs(row.cells) do
+      cell.attr = with_role(cell.attr, 'cell')
+      if labels[column] and labels[column] ~= '' then
+        cell.attributes['data-label'] = labels[column]
+      end
+      column = column + cell.col_span
     end
   end
+end
+
+-- Two columns fit a phone as they are; three or more become blocks there.
+local STACK_FROM = 3
+
+local function html_table(tbl)
+  local labels = column_labels(tbl.head)
+  local stacks = next(labels) ~= nil and #tbl.colspecs >= STACK_FROM
+  for _, body in ipairs(tbl.bodies) do
+    label_cells(body, labels)
+  end
+  tbl.attr = with_role(tbl.attr, 'table')
   local label = pandoc.utils.stringify(tbl.caption.long or {})
   -- A list of pairs, not a Lua table: the order must be the same on every build.
   local attributes = { { 'role', 'region' }, { 'tabindex', '0' } }
   if label ~= '' then
     table.insert(attributes, { 'aria-label', label })
   end
-  return pandoc.Div({ tbl }, pandoc.Attr('', { 'table-scroll' }, attributes))
+  local classes = stacks and { 'table-scroll', 'stacks' } or { 'table-scroll' }
+  return pandoc.Div({ tbl }, pandoc.Attr('', classes, attributes))
 end
 
 local function layout(doc)
@@ -193,16 +307,25 @@ local function layout(doc)
     front:insert(pandoc.RawBlock('openxml', PAGE_BREAK))
     front:extend(body)
     body = front
+    -- pandoc makes every metadata field a custom property of the Word file; the
+    -- page label stays one (the footer shows it), the rest are for other formats.
+    for _, name in ipairs({ 'skip-label', 'logo-alt', 'toc-title' }) do
+      doc.meta[name] = nil
+    end
   elseif title_page then
     doc.meta['title-page'] = pandoc.MetaBlocks(title_page)
   end
   local by_format = {}
   if FORMAT == 'typst' then
     by_format.Div = function(div)
-      if div.classes:includes('signatures') then
+      if div.classes:includes('signature-line') then
+        return typst_signature_line(div)
+      elseif div.classes:includes('signatures') then
         return typst_signatures(div)
       end
     end
+  elseif FORMAT == 'docx' then
+    by_format.Div = docx_unsigned
   elseif FORMAT:match('html') then
     by_format.Table = html_table
   end

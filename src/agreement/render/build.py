@@ -276,6 +276,7 @@ def pandoc_metadata(view: DocumentView) -> Metadata:
         "subject": escape_text(f"{view.kind_label}, {view.period}"),
         "toc-title": escape_text(labels.get("heading", {}).get("contents", "")),
         "skip-label": escape_text(labels.get("text", {}).get("skip_to_content", "")),
+        "page-label": escape_text(_page_label(view)),
         "logo-alt": escape_text(_logo_owner(view)),
     }
     if view.subtitle:
@@ -292,9 +293,14 @@ def typst_inputs(view: DocumentView) -> dict[str, str]:
         "keywords": "; ".join(view.keywords),
         "lang": language,
         "region": region,
-        "page-label": str(view.labels.get("text", {}).get("page", "")),
+        "page-label": _page_label(view),
         "logo-alt": _logo_owner(view),
     }
+
+
+def _page_label(view: DocumentView) -> str:
+    """The word before the page number in the footer of the PDF and the Word file: "Sida 3 (12)"."""
+    return str(view.labels.get("text", {}).get("page", ""))
 
 
 def _logo_owner(view: DocumentView) -> str:

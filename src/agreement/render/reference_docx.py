@@ -12,8 +12,9 @@ What it sets: Calibri 11 pt (LibreOffice shows Carlito, the same metrics, also
 used by the PDF), Swedish as the language, headings in the accent colour that
 keep with the next paragraph, a left-aligned title page, a table style whose
 header row is shaded and bold, table-of-contents styles, an A4 page, a running
-header with the document title (a TITLE field) and a footer "3 (12)" (PAGE and
-NUMPAGES fields), and no header or footer on the title page.
+header with the document title (a TITLE field) and a footer "Sida 3 (12)" (the
+custom property page-label, PAGE and NUMPAGES fields), paragraph styles for the
+lines of a signature not yet signed, and no header or footer on the title page.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ FOOTER_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationship
 FONT = "Calibri"
 ACCENT = "1B4B7A"
 MUTED = "4A4A4A"
+TEXT = "1A1A1A"
 RULE = "8C99A6"
 HEADER_FILL = "E6EDF4"
 LINK = "0B5394"
@@ -83,6 +85,13 @@ def _replace(parent: ET.Element, tag: str, **attributes: str) -> ET.Element:
     new = _element(tag, **attributes)
     parent.append(new)
     return new
+
+
+def _remove(parent: ET.Element | None, tag: str) -> None:
+    """Drop `parent`'s child `tag`, if it has one."""
+    found = parent.find(w(tag)) if parent is not None else None
+    if parent is not None and found is not None:
+        parent.remove(found)
 
 
 def _run_properties(props: ET.Element, size: int | None = None, colour: str | None = None,
@@ -201,9 +210,10 @@ def edit_styles(xml: bytes) -> bytes:
     subtitle = _style(root, "Subtitle", "Subtitle", based_on="Title")
     _paragraph(subtitle, before=0, after=480, align="left")
     _format(subtitle, size=30, colour=MUTED, bold=False)
+    _remove(subtitle.find(w("rPr")), "spacing")  # pandoc's default spaces the letters out
     author = _style(root, "Author", "Author")
     _paragraph(author, before=0, after=60, align="left")
-    _format(author, size=26, bold=True)
+    _format(author, size=26, bold=True, colour=TEXT)  # not the title's accent, as in the PDF
 
     sizes = {1: 32, 2: 26, 3: 24, 4: 22, 5: 22, 6: 22}
     for level, size in sizes.items():
@@ -235,6 +245,8 @@ def edit_styles(xml: bytes) -> bytes:
         _paragraph(caption, before=200, after=80, keep_next=True)
         _format(caption, size=20, colour=MUTED, italic=True)
 
+    _signature_styles(root)
+
     link = _style(root, "Hyperlink", "Hyperlink", kind="character", based_on=None)
     _format(link, colour=LINK, font=None)
     for style_id, name in (("Header", "header"), ("Footer", "footer")):
@@ -244,6 +256,32 @@ def edit_styles(xml: bytes) -> bytes:
     _table_style(_style(root, "Table", "Table", kind="table", based_on=None))
     _in_schema_order(root)
     return ET.tostring(root, encoding="UTF-8", xml_declaration=True)
+
+
+SIGNATURE_LINE_END = 3600
+"""How far short of the right margin a line to sign on ends (twips): about 10 cm long."""
+
+
+def _signature_styles(root: ET.Element) -> None:
+    """A signature not yet signed: the party, then for each line room to write, what is
+    known already (place, name) right above the line, and the line's label under it (the
+    line is the label's top border). Everything up to the last label (Signature End)
+    keeps with what follows, so a signature is not split across pages."""
+    party = _style(root, "SignatureParty", "Signature Party")
+    _paragraph(party, before=240, after=0, keep_next=True)
+    _ordered(party)
+    value = _style(root, "SignatureValue", "Signature Value")
+    _paragraph(value, before=480, after=20, keep_next=True)
+    _replace(_child(value, "pPr"), "ind", right=str(SIGNATURE_LINE_END))
+    _ordered(value)
+    for style_id, name, keep in (("SignatureLabel", "Signature Label", True), ("SignatureEnd", "Signature End", False)):
+        label = _style(root, style_id, name)
+        _paragraph(label, before=0, after=60, keep_next=keep)
+        props = _child(label, "pPr")
+        _replace(props, "ind", right=str(SIGNATURE_LINE_END))
+        border = _replace(props, "pBdr")
+        ET.SubElement(border, w("top"), {w("val"): "single", w("sz"): "6", w("space"): "2", w("color"): TEXT})
+        _format(label, size=18, colour=MUTED)
 
 
 def _table_style(style: ET.Element) -> None:
@@ -288,8 +326,14 @@ def header_part() -> bytes:
 
 
 def footer_part() -> bytes:
-    """The footer: "3 (12)", page and number of pages, the Swedish way."""
+    """The footer: "Sida 3 (12)", the page and the number of pages, the Swedish way, as in the PDF.
+
+    The word before the number is the custom property `page-label`, which the build
+    sets from the labels of the document's language (a DOCPROPERTY field, so Word
+    keeps it when it updates fields), and the reference document stays one for
+    every language."""
     body = ('<w:p><w:pPr><w:pStyle w:val="Footer"/><w:jc w:val="right"/></w:pPr>'
+            f'{_field("DOCPROPERTY page-label", "Sida")}<w:r><w:t xml:space="preserve"> </w:t></w:r>'
             f'{_field("PAGE", "1")}<w:r><w:t xml:space="preserve"> (</w:t></w:r>{_field("NUMPAGES", "1")}'
             '<w:r><w:t>)</w:t></w:r></w:p>')
     return _part(body).replace(b"<w:hdr", b"<w:ftr").replace(b"</w:hdr>", b"</w:ftr>")

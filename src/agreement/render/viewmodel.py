@@ -204,10 +204,15 @@ class FollowUpView:
 
 @dataclass(frozen=True)
 class SignatureView:
+    """A signature: signed (it has a date) it is printed as it stands; not yet signed (a
+    draft being circulated) it gets lines to sign on, with the place and name filled in."""
+
     party: str
     name: str | None
     title: str | None
+    place: str | None
     place_and_date: str | None
+    signed: bool
 
 
 @dataclass(frozen=True)
@@ -431,7 +436,7 @@ class _Builder:
         date = self.wording.date(signature.date) if signature.date else None
         place_date = ", ".join(part for part in (signature.place, date) if part)
         return SignatureView(self.names.get(signature.party, signature.party), signature.name, signature.title,
-                             place_date or None)
+                             signature.place, place_date or None, signed=signature.date is not None)
 
     def build(self, language: str) -> DocumentView:
         document, wording = self.document, self.wording

@@ -1,0 +1,132 @@
+"""Signatures: a signed one is printed as it stands; one not yet signed gets lines to sign on.
+
+The draft fixture has one signature with a date (signed), one with place and name but
+no date, and one with nothing but the party. Built once, in Swedish and in English,
+through the real pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from agreement.render.build import pandoc_metadata
+from agreement.render.pandoc import convert_all
+from agreement.render.templates import TemplateSet
+
+from .conftest import FIXTURES, markdown_of, run_build, view_of
+
+DRAFT = FIXTURES / "draft.yaml"
+SWEDISH = ("Ort och datum", "Namnteckning", "Namnförtydligande")
+ENGLISH = ("Place and date", "Signature", "Printed name")
+UNSIGNED = 2  # signatures without a date in the draft
+
+
+@pytest.fixture(scope="module")
+def draft_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("draft")
+    report = run_build([DRAFT], out, formats=("html", "docx", "pdf"))
+    assert report.exit_code == 0, report.results
+    return out
+
+
+@pytest.fixture(scope="module")
+def english_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("draft-en")
+    report = run_build([DRAFT], out, formats=("docx", "pdf"), language="en")
+    assert report.exit_code == 0, report.results
+    return out
+
+
+def signatures_section(text: str, heading: str = "Underskrifter") -> str:
+    """The text from the signatures heading on (nothing follows it in the draft)."""
+    return text[text.rindex(heading):]
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def docx_paragraphs(docx: Path) -> list[tuple[str, str]]:
+    """(paragraph style, text) of every paragraph of the Word file's body."""
+    with zipfile.ZipFile(docx) as archive:
+        body = archive.read("word/document.xml").decode("utf-8")
+    paragraphs = []
+    for paragraph in re.findall(r"<w:p\b.*?</w:p>", body, re.DOTALL):
+        style = re.search(r'<w:pStyle w:val="([^"]+)"', paragraph)
+        text = "".join(re.findall(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>", paragraph))
+        paragraphs.append((style.group(1) if style else "", text))
+    return paragraphs
+
+
+def test_a_signed_signature_is_party_place_and_date_name_and_title() -> None:
+    markdown = markdown_of(DRAFT)
+    assert ("::: signature\n**Exempelby kommun**\\\nExempelby\\, 3 februari 2025\\\nAnna Andersson\\\n"
+            "Kommunstyrelsens ordförande\n:::") in markdown
+
+
+def test_an_unsigned_signature_has_three_labelled_lines_with_what_is_known_above_them() -> None:
+    markdown = markdown_of(DRAFT)
+    assert markdown.count("::: {.signature .unsigned}") == UNSIGNED
+    police = markdown[markdown.index("**Lokalpolisområde Exempelby**"):markdown.index("**Exempelbyhem AB**")]
+    assert re.search(r"::: signature-line\nExempelby\n\n::: signature-label\nOrt och datum\n:::", police)
+    assert re.search(r"::: signature-line\n\n::: signature-label\nNamnteckning\n:::", police)
+    assert re.search(r"::: signature-line\nBo Berg\\\nLokalpolisområdeschef\n\n::: signature-label\n"
+                     r"Namnförtydligande\n:::", police)
+
+
+def test_html_draws_the_lines_under_what_is_known(draft_build: Path) -> None:
+    html = (draft_build / "draft.html").read_text(encoding="utf-8")
+    section = signatures_section(html)
+    labels = re.findall(r'<div class="signature-label">\s*<p>([^<]*)</p>', section)
+    assert labels == list(SWEDISH) * UNSIGNED
+    assert section.count('class="signature unsigned"') == UNSIGNED
+    police = section[section.index("Lokalpolisområde Exempelby"):section.index("Exempelbyhem AB")]
+    assert police.index("Bo Berg") < police.index("Namnförtydligande")
+    assert re.search(r"\.signature-label\s*\{[^}]*border-top:", html), "the line is the label's top border"
+
+
+def test_word_gives_each_line_its_paragraph_styles(draft_build: Path) -> None:
+    paragraphs = docx_paragraphs(draft_build / "draft.docx")
+    labels = [(style, text) for style, text in paragraphs if style in ("SignatureLabel", "SignatureEnd")]
+    assert labels == [("SignatureLabel", "Ort och datum"), ("SignatureLabel", "Namnteckning"),
+                      ("SignatureEnd", "Namnförtydligande")] * UNSIGNED
+    values = [text for style, text in paragraphs if style == "SignatureValue"]
+    assert values == ["Exempelby", "\u00a0", "Bo BergLokalpolisområdeschef", "\u00a0", "\u00a0", "\u00a0"]
+    assert [text for style, text in paragraphs if style == "SignatureParty"] == \
+        ["Lokalpolisområde Exempelby", "Exempelbyhem AB"]
+    with zipfile.ZipFile(draft_build / "draft.docx") as archive:
+        styles = archive.read("word/styles.xml").decode("utf-8")
+    for style_id in ("SignatureLabel", "SignatureEnd"):
+        style = re.search(rf'<w:style [^>]*w:styleId="{style_id}".*?</w:style>', styles, re.DOTALL)
+        assert style and re.search(r"<w:pBdr>\s*<w:top ", style.group(0)), f"{style_id} draws no line"
+
+
+def test_typst_calls_signature_line_for_every_line() -> None:
+    view = view_of(DRAFT)
+    typst = convert_all(markdown_of(DRAFT), ["typst"], TemplateSet(), pandoc_metadata(view), 0)["typst"].decode()
+    assert typst.count("#signature-line[") == 3 * UNSIGNED
+    assert re.search(r"#signature-line\[\s*Bo Berg \\\s*Lokalpolisområdeschef\s*\]\[\s*Namnförtydligande\s*\]", typst)
+
+
+def test_pdf_shows_the_labels_of_the_unsigned_signatures_only(draft_build: Path) -> None:
+    reader = PdfReader(draft_build / "draft.pdf")
+    text = one_line(" ".join(page.extract_text() or "" for page in reader.pages))
+    section = signatures_section(text)
+    for label in SWEDISH:
+        assert section.count(label) == UNSIGNED, label
+    assert "Exempelby kommun Exempelby, 3 februari 2025 Anna Andersson Kommunstyrelsens ordförande" in section
+
+
+def test_english_documents_get_english_labels(english_build: Path) -> None:
+    paragraphs = docx_paragraphs(english_build / "draft.docx")
+    labels = [text for style, text in paragraphs if style in ("SignatureLabel", "SignatureEnd")]
+    assert labels == list(ENGLISH) * UNSIGNED
+    reader = PdfReader(english_build / "draft.pdf")
+    text = one_line(" ".join(page.extract_text() or "" for page in reader.pages))
+    assert all(text.count(label) >= UNSIGNED for label in ENGLISH)
+    assert not any(label in text for label in SWEDISH)
