@@ -16,3 +16,8 @@ def bundled(name: str) -> Path:
     """The folder `name` (templates, schemas) inside the package, else in the checkout."""
     inside = _PACKAGE / name
     return inside if inside.is_dir() else _CHECKOUT / name
+
+
+def is_installed() -> bool:
+    """Whether the package runs from an installed wheel (its data inside), not a checkout."""
+    return (_PACKAGE / "templates").is_dir()

@@ -13,12 +13,17 @@ from pathlib import Path
 from typing import Any
 
 from .model import KINDS
-from .resources import bundled
+from .resources import bundled, is_installed
 
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
 
 
 def schema_dir() -> Path:
+    """Where `agreement schema` writes by default: the checkout's `schemas/` when run from
+    a source checkout; for an installed package, `schemas/` in the current folder (a
+    repository of plans keeps its own copy there, never inside site-packages)."""
+    if is_installed():
+        return Path("schemas")
     return bundled("schemas")
 
 
