@@ -34,9 +34,9 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 def _version(value: bool) -> None:
     if value:
-        from importlib.metadata import version
+        from . import version
 
-        typer.echo(f"agreement {version('agreement')}")
+        typer.echo(f"agreement {version()}")
         raise typer.Exit()
 
 
@@ -53,23 +53,10 @@ def fail_usage(message: str) -> "typer.Exit":
     return typer.Exit(EXIT_USAGE)
 
 
-def source_lines(file: str) -> list[str]:
-    """The lines of a file for code frames (decoded leniently: the frame is only a help).
-
-    Reads no more than the loader accepts, so a huge file costs no memory here either.
-    """
-    from .loading import MAX_BYTES
-
-    try:
-        with open(file, "rb") as stream:
-            return stream.read(MAX_BYTES).decode("utf-8-sig", "replace").splitlines()
-    except OSError:
-        return []
-
-
 def print_diagnostics(diagnostics: Iterable["Diagnostic"]) -> None:
     """Print diagnostics as `file:line:col: CODE message` with code frames, file by file."""
     from .diagnostics import format_text
+    from .loading import source_lines
 
     lines_of: dict[str, list[str]] = {}
     for diagnostic in diagnostics:
@@ -193,7 +180,8 @@ def lint(
     """
     import os
 
-    from .lint.command import LintUsageError, run, write_atomically
+    from .lint.command import LintUsageError, run
+    from .writing import write_atomically
 
     color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     try:
@@ -205,7 +193,7 @@ def lint(
         typer.echo(outcome.text, nl=False, color=color)
     else:
         try:
-            write_atomically(output, outcome.text)
+            write_atomically({output: outcome.text.encode("utf-8")})
         except OSError as error:
             raise fail_usage(f"{output}: {error.strerror or error}") from None
     if not quiet and (output is not None or outcome.format != "text"):
@@ -293,11 +281,13 @@ class _BuildProgress:
 
     def result(self, result: Any) -> None:
         from .diagnostics import format_text
+        from .loading import source_lines
 
         outputs = f" -> {', '.join(result.outputs)}" if result.outputs else ""
         self.say(f"{result.outcome.value}: {result.source}{outputs}")
+        lines = source_lines(result.source) if result.diagnostics else []  # every diagnostic is about the source
         for diagnostic in result.diagnostics:
-            self.say(format_text(diagnostic, source_lines(diagnostic.file)))
+            self.say(format_text(diagnostic, lines))
         if result.error:
             self.say(f"{result.source}: error: {result.error}", err=True)
         if self.bar is not None:

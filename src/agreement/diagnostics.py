@@ -3,9 +3,10 @@ and its plain-text rendering with a code frame."""
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from typing import Iterable, Sequence
+from typing import Collection, Iterable, Sequence
 
 PathPart = str | int
 Path = tuple[PathPart, ...]
@@ -68,6 +69,15 @@ def dotted(path: Path) -> str:
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
+
+
+def did_you_mean(wrong: str, candidates: Collection[str], cutoff: float = 0.6) -> str | None:
+    """The closest candidate phrased as a hint (`did you mean 'owner'?`), or None when nothing is close.
+
+    The one place every "did you mean" of validation, lint and configuration comes from, so
+    they read alike."""
+    close = difflib.get_close_matches(wrong, sorted(candidates), n=1, cutoff=cutoff)
+    return f"did you mean {close[0]!r}?" if close else None
 
 
 FRAME_WIDTH = 100

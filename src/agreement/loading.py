@@ -131,6 +131,17 @@ def read_file(path: str | FsPath) -> bytes:
     return raw
 
 
+def source_lines(file: str) -> list[str]:
+    """The lines of a file for code frames, decoded leniently (a frame is only a help) and no
+    more of it than the loader accepts, so a huge file costs no memory here either; none when
+    the file cannot be read. Every command that prints frames reads its lines here."""
+    try:
+        with open(file, "rb") as stream:
+            return stream.read(MAX_BYTES).decode("utf-8-sig", "replace").splitlines()
+    except OSError:
+        return []
+
+
 def load_file(path: str | FsPath) -> Loaded:
     """Read and parse one file; raises LoadError with a diagnostic for any problem."""
     return load_bytes(read_file(path), str(path))

@@ -8,12 +8,12 @@ fail when they no longer match the models.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 from .model import KINDS
 from .resources import bundled, is_installed
+from .writing import write_atomically
 
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
 
@@ -43,16 +43,11 @@ def render(kind: str) -> str:
 
 
 def write_schemas(folder: Path) -> list[Path]:
-    """Write every kind's schema into `folder` (atomically, file by file)."""
+    """Write every kind's schema into `folder`, all of them or none."""
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for kind in KINDS:
-        target = folder / file_name(kind)
-        temporary = target.with_suffix(".tmp")
-        temporary.write_text(render(kind), encoding="utf-8")
-        os.replace(temporary, target)
-        written.append(target)
-    return written
+    schemas = {folder / file_name(kind): render(kind).encode("utf-8") for kind in KINDS}
+    write_atomically(schemas)
+    return list(schemas)
 
 
 def stale_schemas(folder: Path) -> list[str]:

@@ -9,17 +9,16 @@ position map.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Sequence
 
 from pydantic import BaseModel, ValidationError
 
-from .diagnostics import Diagnostic, Path, Span, dotted
+from .diagnostics import Diagnostic, Path, Span, did_you_mean, dotted
 from .loading import Loaded, LoadError, load_file
 from .model import KINDS, Document
 from .model.resolve import Problem, check_dates, check_references
@@ -145,16 +144,16 @@ def _model_for(loaded: Loaded, diagnostics: list[Diagnostic]) -> type[Document] 
                                       f"but this file holds {_describe(data)}", loaded.file, here))
         return None
     kind = data.get("kind")
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:  # a list or mapping is not even hashable
         if "kind" not in data:
             message, span = "missing `kind`: say what this document is", here
         else:
             message, span = f"unknown kind {kind!r}", loaded.span(("kind",))
-        hint = _closest(str(kind), KINDS) if "kind" in data else None
+        hint = did_you_mean(str(kind), KINDS) if "kind" in data else None
         diagnostics.append(Diagnostic("S206", message, loaded.file, span, path=("kind",),
                                       hint=hint or "use `kind: agreement` or `kind: action-plan`"))
         return None
-    if data.get("schema") != 1:
+    if type(data.get("schema")) is not int or data["schema"] != 1:  # `true` and `1.0` equal 1 in Python
         span = loaded.span(("schema",)) if "schema" in data else here
         found = "missing `schema`" if "schema" not in data else f"unsupported schema version {data['schema']!r}"
         diagnostics.append(Diagnostic("S207", found, loaded.file, span, path=("schema",),
@@ -169,7 +168,7 @@ _TYPE_WORDS = {
     "string_type": "text", "int_type": "a whole number", "int_parsing": "a whole number",
     "float_type": "a number", "float_parsing": "a number", "bool_type": "true or false",
     "bool_parsing": "true or false", "list_type": "a list", "dict_type": "a mapping",
-    "model_type": "a mapping", "model_attributes_type": "a mapping", "literal_error": None,
+    "model_type": "a mapping", "model_attributes_type": "a mapping",
 }
 _DATE_TYPES = {"date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact",
                "datetime_type", "datetime_parsing"}
@@ -193,11 +192,6 @@ def _describe(value: Any) -> str:
         return f"the number {value}"
     text = str(value)
     return f"the text {text[:40]!r}" + ("…" if len(text) > 40 else "")
-
-
-def _closest(wrong: str, choices: Iterable[str]) -> str | None:
-    close = difflib.get_close_matches(wrong, list(choices), n=1, cutoff=0.6)
-    return f"did you mean {close[0]!r}?" if close else None
 
 
 def _value_at(data: Any, path: Path) -> Any:
@@ -252,9 +246,9 @@ _Mapper = Callable[[dict[str, Any], Path, Loaded, type[Document]], tuple[str, st
 def _unknown_key(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Document]) -> tuple[str, str, str | None, bool]:
     key = str(path[-1])
     where = f" in {_dotted_parent(path)}" if len(path) > 1 else ""
-    hint = _closest(key, _fields_at(model, path[:-1]))
+    allowed = _fields_at(model, path[:-1])
+    hint = did_you_mean(key, allowed)
     if hint is None:
-        allowed = _fields_at(model, path[:-1])
         hint = "allowed keys: " + ", ".join(allowed) if allowed else None
     return "S201", f"unknown key {key!r}{where}", hint, True
 
@@ -265,7 +259,7 @@ def _missing(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Docum
 
 
 def _wrong_type(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Document]) -> tuple[str, str, str | None, bool]:
-    expected = _TYPE_WORDS.get(item["type"]) or "another type"
+    expected = _TYPE_WORDS[item["type"]]
     found = _describe(_value_at(loaded.data, path))
     hint = None
     if item["type"] == "list_type":
@@ -284,7 +278,7 @@ def _bad_value(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Doc
     if kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", str(context.get("expected", "")))
         return ("S204", f"{value!r} is not one of: {', '.join(allowed)}",
-                _closest(str(value), allowed), False)
+                did_you_mean(str(value), allowed), False)
     if kind == "string_pattern_mismatch":
         return ("S204", f"{_describe(value)} is not a valid id or reference",
                 "ids use letters, digits, '-', '_' and '.'; references are `party` or `party/unit`", False)
@@ -298,7 +292,7 @@ def _bad_value(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Doc
 
 
 _MAPPERS: dict[str, _Mapper] = {"extra_forbidden": _unknown_key, "missing": _missing}
-_MAPPERS.update({kind: _wrong_type for kind in _TYPE_WORDS if kind != "literal_error"})
+_MAPPERS.update({kind: _wrong_type for kind in _TYPE_WORDS})
 _MAPPERS.update({kind: _bad_date for kind in _DATE_TYPES})
 
 

@@ -118,14 +118,14 @@ def test_output_to_something_that_is_not_a_file_is_written_in_place(tmp_path: Pa
     import stat
     import threading
 
-    from agreement.lint.command import write_atomically
+    from agreement.writing import write_atomically
 
     pipe = tmp_path / "pipe"
     os.mkfifo(pipe)
     received: list[str] = []
     reader = threading.Thread(target=lambda: received.append(pipe.read_text()))
     reader.start()
-    write_atomically(pipe, "report\n")
+    write_atomically({pipe: b"report\n"})
     reader.join(timeout=10)
     assert received == ["report\n"]
     assert stat.S_ISFIFO(pipe.stat().st_mode)

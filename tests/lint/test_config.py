@@ -132,6 +132,9 @@ def test_command_line_select_and_strict_win(tmp_path: Path) -> None:
      "agreement.toml:2: invalid value for option 'grace_days' of L201 (overdue-follow-up): "
      "Input should be a valid integer, unable to parse string as an integer"),
     ('[lint.rules.L201]\nseverity = "fatal"\n', "agreement.toml:2: invalid severity 'fatal' for L201; use error, warning or info"),
+    ('[lint.rules.L201]\nseverity = ["error"]\n',
+     "agreement.toml:2: invalid severity ['error'] for L201; use error, warning or info"),
+    ('lint = 3\n', "agreement.toml: invalid value for 'lint': Input should be a valid dictionary"),
     ('[lint.rules.L999]\nseverity = "error"\n', "agreement.toml:1: unknown rule 'L999'"),
     ('[lint]\npreset = "paranoid"\n', "agreement.toml:2: invalid value for 'preset': Input should be 'default' or 'strict'"),
     ('[[lint.overrides]]\nfiles = ["a/*"]\nignroe = ["L1"]\n', "agreement.toml:3: unknown setting 'ignroe' in [lint]; did you mean 'ignore'?"),

@@ -130,11 +130,20 @@ def test_root_must_be_a_mapping() -> None:
     (header().replace("schema: 1\n", ""), "missing `schema`"),
     (header().replace("schema: 1", "schema: 2"), "unsupported schema version 2"),
     (header().replace("schema: 1", 'schema: "1"'), "unsupported schema version '1'"),
+    (header().replace("schema: 1", "schema: true"), "unsupported schema version True"),
+    (header().replace("schema: 1", "schema: 1.0"), "unsupported schema version 1.0"),
 ])
 def test_schema_version(text: str, message: str) -> None:
     diagnostic = only(text)
     assert diagnostic.code == "S207" and diagnostic.message == message
     assert diagnostic.hint == "write `schema: 1`, the version this agreement reads"
+
+
+@pytest.mark.parametrize("kind", ["[agreement]", "{agreement: 1}"])
+def test_a_kind_that_is_not_text_is_unknown(kind: str) -> None:
+    diagnostic = only(header().replace("kind: agreement", f"kind: {kind}"))
+    assert where(diagnostic) == ("S206", 1, 7)
+    assert diagnostic.message.startswith("unknown kind ")
 
 
 def test_missing_kind() -> None:

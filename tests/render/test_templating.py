@@ -71,6 +71,15 @@ def test_a_syntax_error_names_the_template_and_line(tmp_path: Path) -> None:
     assert str(error).startswith(f"{tmp_path / 'partials' / 'goals.md.j2'}:4: ")
 
 
+def test_a_partial_that_is_not_utf8_is_named(tmp_path: Path) -> None:
+    (tmp_path / "partials").mkdir()
+    (tmp_path / "partials" / "goals.md.j2").write_bytes(b"\xff\xfe# M\xe5l\n")
+    with pytest.raises(TemplateError) as caught:
+        check_templates(TemplateSet(tmp_path))
+    assert caught.value.template == str(tmp_path / "partials" / "goals.md.j2")
+    assert "UTF-8" in caught.value.message
+
+
 def test_an_undefined_name_names_the_partial_and_line(tmp_path: Path) -> None:
     templates = user_templates(tmp_path, {"partials/follow-up.md.j2": "\n\n{{ doc.no_such_thing }}\n"})
     with pytest.raises(TemplateError) as caught:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, Sequence
 
+from .. import version
 from ..codes import CODES
+from ..loading import source_lines
 from ..validation import UsageError
 from . import registry
 from .config import Choices, ConfigError
@@ -86,19 +87,13 @@ def run(paths: Sequence[str | Path], *, output_format: str = "auto", today: str 
         raise LintUsageError("no documents found (YAML files with a `kind:` key)")
     sources = _sources(report) if name == "text" else {}
     output = Output(report.diagnostics, report.files, rule_infos(), base=os.getcwd(), sources=sources,
-                    color=color and name == "text", version=_version())
+                    color=color and name == "text", version=version())
     return Outcome(render(name, output), name, _summary(report), report.exit_code, report)
 
 
 def _sources(report: Report) -> dict[str, list[str]]:
-    """Source lines of the files with findings, for code frames (decoded leniently)."""
-    sources = {}
-    for file in {d.file for d in report.diagnostics}:
-        try:
-            sources[file] = Path(file).read_bytes().decode("utf-8-sig", "replace").splitlines()
-        except OSError:
-            sources[file] = []
-    return sources
+    """Source lines of the files with findings, for code frames."""
+    return {file: source_lines(file) for file in {d.file for d in report.diagnostics}}
 
 
 def _summary(report: Report) -> str:
@@ -107,37 +102,3 @@ def _summary(report: Report) -> str:
     listed = ", ".join(f"{number} {severity.value}{'s' if number != 1 and severity.value != 'info' else ''}"
                        for severity, number in found.items())
     return f"{files} file{'s' if files != 1 else ''} linted: {listed}"
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("agreement")
-    except PackageNotFoundError:
-        return "0"
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write `text` to `path` through a temporary file in the same folder, so a reader (or a
-    failed run) never sees half a report. What is not a regular file (`/dev/null`, a pipe)
-    is written to directly: replacing it would put a file where the device was."""
-    if path.exists() and not path.is_file():
-        if path.is_dir():
-            raise IsADirectoryError(21, "is a folder", str(path))
-        with open(path, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        return
-    folder = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise

@@ -23,7 +23,6 @@ ignore = ["L201", "L301"]
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import tomllib
@@ -35,7 +34,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ..diagnostics import Severity
+from ..diagnostics import Severity, did_you_mean
 from . import registry
 from .rule import RuleOptions
 
@@ -239,7 +238,7 @@ def _validate(table: dict[str, Any], where: _Locator) -> ConfigFile:
 
 def _table_problem(item: Any, where: _Locator) -> str:
     loc = tuple(item["loc"])
-    name = ".".join(str(part) for part in loc)
+    name = ".".join(str(part) for part in loc) or where.table
     if item["type"] == "extra_forbidden":
         model: type[BaseModel] = Override if "overrides" in loc[:-1] else LintConfig
         hint = _closest(str(loc[-1]), list(model.model_fields))
@@ -268,7 +267,7 @@ def _rule_tables(tables: dict[str, dict[str, Any]], preset: str, where: _Locator
             problems.append(f"{where.where(*loc, key)}: {error}")
             continue
         merged = {**(base or {}).get(rule.CODE, {}), **table}
-        if "severity" in merged and merged["severity"] not in {s.value for s in Severity}:
+        if "severity" in merged and merged["severity"] not in _SEVERITIES:
             problems.append(f"{where.where(*loc, key, 'severity')}: invalid severity {merged['severity']!r} "
                             f"for {rule.CODE}; use error, warning or info")
         try:
@@ -277,6 +276,10 @@ def _rule_tables(tables: dict[str, dict[str, Any]], preset: str, where: _Locator
             problems.extend(_option_problem(rule, item, where, loc + (key,)) for item in error.errors())
         checked[rule.CODE] = merged
     return checked
+
+
+_SEVERITIES = tuple(severity.value for severity in Severity)
+"""What `severity` may be; a tuple, so that a list or table written there is compared, not hashed."""
 
 
 def _option_problem(rule: ModuleType, item: Any, where: _Locator, loc: tuple[str | int, ...]) -> str:
@@ -289,8 +292,9 @@ def _option_problem(rule: ModuleType, item: Any, where: _Locator, loc: tuple[str
 
 
 def _closest(wrong: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(wrong, choices, n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    """`did_you_mean` as the end of a configuration message (`; did you mean 'select'?`), or nothing."""
+    hint = did_you_mean(wrong, choices)
+    return f"; {hint}" if hint else ""
 
 
 def options_for(rule: ModuleType, preset: str, table: dict[str, Any]) -> RuleOptions:

@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..diagnostics import Diagnostic, sort_diagnostics
-from ..validation import is_document
-from ..validation import check_file, check_files, discover
+from ..validation import check_file, check_files, discover, is_document
 from . import registry
 from .config import Choices, Settings, find_config, forget, load_config, settings_for
 from .placing import Placer

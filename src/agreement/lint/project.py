@@ -82,9 +82,6 @@ class Project:
     def agreements(self) -> Iterator[Summary]:
         return (summary for summary in self.summaries if summary.kind == "agreement")
 
-    def is_linted(self, real_path: str) -> bool:
-        return real_path in self._linted
-
     def document_at(self, real_path: str) -> Summary | None:
         """The summary of the document at `real_path`: linted in this run, or read now."""
         if real_path in self._linted:

@@ -8,14 +8,13 @@ rule keeps its code out of circulation.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
 
 from ..codes import Code
-from ..diagnostics import Severity
+from ..diagnostics import Severity, did_you_mean
 from .rules import (
     adopted_without_decision,
     adopted_without_registration,
@@ -103,9 +102,8 @@ def get(code_or_name: str) -> ModuleType:
 
 def unknown_message(wanted: str) -> str:
     """`unknown rule 'L1O1'; did you mean 'L101'?` (or the list to look at)."""
-    close = difflib.get_close_matches(wanted, [*RULES, *BY_NAME], n=1, cutoff=0.6)
-    suggestion = f"; did you mean {close[0]!r}?" if close else "; `agreement explain --list` lists the rules"
-    return f"unknown rule {wanted!r}{suggestion}"
+    suggestion = did_you_mean(wanted, [*RULES, *BY_NAME]) or "`agreement explain --list` lists the rules"
+    return f"unknown rule {wanted!r}; {suggestion}"
 
 
 def select(patterns: list[str] | tuple[str, ...]) -> set[str]:

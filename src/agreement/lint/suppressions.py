@@ -18,6 +18,7 @@ from ..codes import CODES as VALIDATION_CODES
 from ..diagnostics import Span
 from .registry import SUPPRESSION_RULES, UnknownRule, get
 from .rule import Anchor, Located
+from .rules import expired_suppression, invalid_suppression, suppression_without_reason, unused_suppression
 
 MARKER = "agreement:"
 _COMMENT = re.compile(r"(?:^|[ \t])#[ \t]*agreement:(?P<body>.*)$")
@@ -26,7 +27,9 @@ _REASON = re.compile(r"""reason[ \t]*=[ \t]*(?:"(?P<double>[^"]*)"|'(?P<single>[
 _UNTIL = re.compile(r"until[ \t]*=[ \t]*(?P<date>\S+)")
 _UNSUPPRESSIBLE = frozenset(rule.CODE for rule in SUPPRESSION_RULES)
 
-REASONLESS, EXPIRED, UNUSED, INVALID = (rule.CODE for rule in SUPPRESSION_RULES)
+REASONLESS, EXPIRED, UNUSED, INVALID = (suppression_without_reason.CODE, expired_suppression.CODE,
+                                        unused_suppression.CODE, invalid_suppression.CODE)
+"""By module, not by position in the registry's list: reordering that list must not swap codes."""
 FORM = '# agreement: ignore[CODE, …] reason="…" until=YYYY-MM-DD'
 
 

@@ -13,10 +13,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from dataclasses import dataclass
 from typing import Generic, Iterator, Literal, TypeVar
 
+from ..diagnostics import Path
+from ..diagnostics import did_you_mean as closest
 from .actions import Action, Commitment, Promise
 from .document import Area, Document, PartyActions
 from .follow_up import FollowUp, expand
@@ -24,8 +25,6 @@ from .goals import Goal
 
 T = TypeVar("T")
 Source = Literal["item", "group", "area", "document"]
-PathPart = str | int
-Path = tuple[PathPart, ...]
 
 
 @dataclass(frozen=True)
@@ -94,9 +93,9 @@ def party_refs(document: Document) -> set[str]:
 
 
 def did_you_mean(wrong: str, candidates: set[str] | list[str]) -> str | None:
-    """The closest candidate, phrased as a hint, or None when nothing is close."""
-    close = difflib.get_close_matches(wrong, sorted(candidates), n=1, cutoff=0.5)
-    return f"did you mean {close[0]!r}?" if close else None
+    """`diagnostics.did_you_mean` for ids and references: they are short, so one wrong
+    letter weighs more and a looser match is still the one meant."""
+    return closest(wrong, candidates, cutoff=0.5)
 
 
 def _reference_problem(

@@ -21,11 +21,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+from .. import version
 from ..diagnostics import Diagnostic, Severity
+from ..model import Document
 from ..validation import UsageError, check_file, discover
+from ..writing import write_atomically
 from . import docx as docx_step
 from .escaping import escape_text
-from .output import BuildCache, sha256, write_atomically
+from .output import BuildCache, sha256
 from .pandoc import Metadata, PandocError, convert_all, pandoc_version
 from .templates import TemplateError, TemplateSet
 from .templating import check_templates, environment, render_markdown
@@ -123,9 +126,13 @@ def template_set(folder: Path | None) -> TemplateSet:
 
 @dataclass(frozen=True)
 class Job:
-    """One document to build: everything a worker process needs, picklable."""
+    """One document to build: everything a worker process needs, picklable.
+
+    It carries the document validated while planning, so a worker neither reads nor
+    validates the file again, and builds exactly what was fingerprinted."""
 
     source: str
+    document: Document
     document_id: str
     language: str
     formats: tuple[str, ...]
@@ -140,21 +147,11 @@ def output_name(document_id: str, fmt: str) -> str:
     return f"{document_id}.{fmt}"
 
 
-@lru_cache(maxsize=1)
-def _agreement_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("agreement")
-    except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-        return "0"
-
-
 def fingerprint(document: bytes, fmt: str, language: str, templates: TemplateSet, options: BuildOptions) -> str:
     """A hash of everything an output is made from: change any of it and the output is rebuilt."""
     inputs = {
         "document": sha256(document), "format": fmt, "language": language,
-        "templates": templates.fingerprint, "agreement": _agreement_version(),
+        "templates": templates.fingerprint, "agreement": version(),
         "pandoc": pandoc_version() if fmt != "md" else None,
         "typst": typst_version() if fmt == "pdf" else None,
         "source_date_epoch": options.source_date_epoch,
@@ -168,23 +165,23 @@ def _plan(path: Path, options: BuildOptions, templates: TemplateSet, cache: Buil
     source = str(path)
     checked = check_file(path)
     diagnostics = tuple(checked.diagnostics)
-    if checked.document is None or any(d.severity is Severity.ERROR for d in diagnostics):
+    if checked.document is None or checked.loaded is None or any(d.severity is Severity.ERROR for d in diagnostics):
         return FileResult(source, Outcome.INVALID, diagnostics=diagnostics)
-    document = checked.document
+    document, loaded = checked.document, checked.loaded
     other = owners.setdefault(document.id, source)
     if other != source:
         return FileResult(source, Outcome.FAILED, diagnostics=diagnostics,
                           error=f"document id {document.id!r} is also the id of {other}; "
                                 "their built files would overwrite each other")
     language = options.language or document.language
-    data = path.read_bytes()
+    data = loaded.text.encode("utf-8")  # the text as parsed: a BOM or CR LF changes no output
     prints = {fmt: fingerprint(data, fmt, language, templates, options) for fmt in options.formats}
     stale = tuple(fmt for fmt in options.formats
                   if options.force or not cache.is_current(output_name(document.id, fmt), prints[fmt]))
     if not stale:
         outputs = tuple(str(options.out / output_name(document.id, fmt)) for fmt in options.formats)
         return FileResult(source, Outcome.UP_TO_DATE, outputs, diagnostics)
-    return Job(source, document.id, language, stale, tuple((f, prints[f]) for f in stale), options.out,
+    return Job(source, document, document.id, language, stale, tuple((f, prints[f]) for f in stale), options.out,
                options.templates, templates.fingerprint, options.source_date_epoch)
 
 
@@ -214,25 +211,19 @@ def _wording(folder: Path | None, version: str, language: str) -> Wording:
 def build_job(job: Job) -> FileResult:
     """Build the outputs of one document and write them; never raises for a problem with the document."""
     templates = _templates(job.templates, job.templates_version)
-    checked = check_file(job.source)  # again: a worker process gets a path, not a model
-    diagnostics = tuple(checked.diagnostics)
-    if checked.document is None:
-        return FileResult(job.source, Outcome.INVALID, diagnostics=diagnostics)
     try:
-        produced = make_outputs(checked.document, job, templates)
+        produced = make_outputs(job.document, job, templates)
         write_atomically({job.out / output_name(job.document_id, fmt): data for fmt, data in produced.items()})
     except TemplateError as error:
-        return FileResult(job.source, Outcome.FAILED, diagnostics=diagnostics, error=str(error), template_problem=True)
+        return FileResult(job.source, Outcome.FAILED, error=str(error), template_problem=True)
     except (PandocError, TypstError) as error:
-        return FileResult(job.source, Outcome.FAILED, diagnostics=diagnostics, error=str(error))
+        return FileResult(job.source, Outcome.FAILED, error=str(error))
     except OSError as error:
-        return FileResult(job.source, Outcome.FAILED, diagnostics=diagnostics,
-                          error=f"cannot write to {job.out}: {error.strerror or error}")
+        return FileResult(job.source, Outcome.FAILED, error=f"cannot write to {job.out}: {error.strerror or error}")
     prints = dict(job.fingerprints)
     return FileResult(
         job.source, Outcome.BUILT,
         outputs=tuple(str(job.out / output_name(job.document_id, fmt)) for fmt in produced),
-        diagnostics=diagnostics,
         recorded=tuple((output_name(job.document_id, fmt), prints[fmt], sha256(data))
                        for fmt, data in produced.items()),
     )
@@ -245,7 +236,7 @@ def build_date(view: DocumentView, source_date_epoch: int | None) -> dt.datetime
     return dt.datetime.combine(view.date, dt.time(), tzinfo=dt.timezone.utc)
 
 
-def make_outputs(document, job: Job, templates: TemplateSet) -> dict[str, bytes]:  # type: ignore[no-untyped-def]
+def make_outputs(document: Document, job: Job, templates: TemplateSet) -> dict[str, bytes]:
     """The bytes of every requested format of one document (nothing is written here)."""
     view = build_view(document, _wording(job.templates, job.templates_version, job.language), job.language)
     markdown = render_markdown(view, templates, _jinja(job.templates, job.templates_version))

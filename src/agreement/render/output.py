@@ -1,9 +1,4 @@
-"""Writing outputs so that a failed build changes nothing, and remembering what was built.
-
-Every output is first written to a temporary file in the output folder and only
-then moved over the old one (`os.replace` is atomic within a folder). All
-outputs of a document are prepared before the first is moved, so a document
-whose PDF fails keeps its previous Word and HTML files too.
+"""Remembering what was built (outputs are written by `agreement.writing.write_atomically`).
 
 `<out>/.agreement-build.json` keeps, per output, a fingerprint of everything the
 output was made from and the hash of the bytes written; an output whose
@@ -14,11 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from ..writing import write_atomically
 
 CACHE_NAME = ".agreement-build.json"
 CACHE_VERSION = 1
@@ -26,24 +21,6 @@ CACHE_VERSION = 1
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def write_atomically(outputs: dict[Path, bytes]) -> None:
-    """Write every file or none: temporary files first, then one rename each."""
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for target, data in outputs.items():
-            temporary = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-            staged.append((temporary, target))
-            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-            with os.fdopen(descriptor, "wb") as stream:
-                stream.write(data)
-        for temporary, target in staged:
-            os.replace(temporary, target)
-    finally:
-        for temporary, _ in staged:
-            if temporary.exists():
-                temporary.unlink()
 
 
 @dataclass

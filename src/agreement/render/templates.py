@@ -118,17 +118,17 @@ def _files_under(folder: Path) -> list[Path]:
 
 
 def _read_labels(path: Path) -> dict[str, Any]:
-    """A label file: YAML mapping of strings, with problems reported at their line."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError
+    """A label file: YAML mapping of strings, with problems reported at their line.
+
+    Read by the loader of the documents themselves: the same YAML (1.2, no tags, no
+    duplicate keys), the same limits and the same messages, from one parser."""
+    from ..loading import LoadError, load_file
 
     try:
-        data = YAML(typ="safe", pure=False).load(path.read_bytes())
-    except MarkedYAMLError as error:
-        mark = error.problem_mark
-        raise TemplateError(str(path), f"invalid YAML: {error.problem}", mark.line + 1 if mark else None) from None
-    except (OSError, ValueError) as error:
-        raise TemplateError(str(path), f"cannot be read: {error}") from None
+        data = load_file(path).data
+    except LoadError as error:
+        found = error.diagnostic
+        raise TemplateError(str(path), found.message, found.span.line if found.span else None) from None
     if not isinstance(data, dict):
         raise TemplateError(str(path), "a label file is a mapping of names to texts")
     return data

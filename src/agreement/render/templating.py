@@ -90,6 +90,8 @@ def check_templates(templates: TemplateSet, env: SandboxedEnvironment | None = N
             env.get_template(name)
         except TemplateSyntaxError as error:
             raise _syntax_error(error) from None
+        except (OSError, UnicodeDecodeError) as error:  # Jinja reads the file as it compiles it
+            raise TemplateError(_shown(str(templates.find_optional(name) or name)), f"cannot be read as UTF-8 text: {error}") from None
     try:
         env.get_template(SKELETON)
     except TemplateNotFound:

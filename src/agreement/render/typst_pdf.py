@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-from pathlib import Path
 
 from .templates import TemplateSet
 
@@ -42,16 +41,6 @@ def compile_pdf(source: bytes, templates: TemplateSet, inputs: dict[str, str], t
         raise TypstError(_describe(error)) from None
 
 
-def compile_png(source: bytes, templates: TemplateSet, inputs: dict[str, str], ppi: float = 60) -> list[bytes]:
-    """The pages as PNG images (for looking at a layout without a PDF viewer)."""
-    import typst
-
-    root = templates.user_dir or templates.builtin_dir
-    pages = typst.compile(source, root=str(root), font_paths=[str(f) for f in templates.font_dirs()],
-                          ignore_system_fonts=True, format="png", ppi=ppi, sys_inputs=inputs)
-    return pages if isinstance(pages, list) else [pages]
-
-
 def _describe(error: object) -> str:
     message = str(getattr(error, "message", "") or error)
     hints = [str(h) for h in getattr(error, "hints", None) or []]
@@ -70,11 +59,3 @@ def typst_version() -> str:
     from importlib.metadata import version
 
     return f"typst {version('typst')}"
-
-
-def fonts_available(folders: list[Path]) -> list[str]:
-    """The font families typst sees in `folders` (for error messages and tests)."""
-    import typst
-
-    return list(typst.Fonts(include_system_fonts=False, include_embedded_fonts=True,
-                            font_paths=[str(f) for f in folders]).families())

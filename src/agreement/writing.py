@@ -1,0 +1,47 @@
+"""Writing files so that a reader, or a run that fails half-way, never sees half of them.
+
+The one writer of every command that writes: `build` (its outputs and build cache),
+`lint --output` (the report) and `schema` (the schemas). Each file is first written
+to a temporary file beside it and only then moved over the old one (`os.replace`
+is atomic within a folder); all files of one call are written before the first is
+moved, so a document whose PDF fails keeps its previous Word and HTML files too.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import secrets
+from pathlib import Path
+from typing import Mapping
+
+
+def write_atomically(outputs: Mapping[Path, bytes]) -> None:
+    """Write every file or none: temporary files first, then one rename each.
+
+    What exists and is not a regular file (`/dev/null`, a pipe) is written to directly:
+    replacing it would put a file where the device was. A folder is an error.
+    """
+    staged: list[tuple[Path, Path]] = []
+    direct: list[tuple[Path, bytes]] = []
+    try:
+        for target, data in outputs.items():
+            if target.exists() and not target.is_file():
+                if target.is_dir():
+                    raise IsADirectoryError(errno.EISDIR, "is a folder", str(target))
+                direct.append((target, data))
+                continue
+            temporary = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+            staged.append((temporary, target))
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            with os.fdopen(descriptor, "wb") as stream:
+                stream.write(data)
+        for target, data in direct:
+            with open(target, "wb") as stream:
+                stream.write(data)
+        for temporary, target in staged:
+            os.replace(temporary, target)
+    finally:
+        for temporary, _ in staged:
+            if temporary.exists():
+                temporary.unlink()
