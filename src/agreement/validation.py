@@ -155,7 +155,7 @@ def _model_for(loaded: Loaded, diagnostics: list[Diagnostic]) -> type[Document] 
         return None
     if type(data.get("schema")) is not int or data["schema"] != 1:  # `true` and `1.0` equal 1 in Python
         span = loaded.span(("schema",)) if "schema" in data else here
-        found = "missing `schema`" if "schema" not in data else f"unsupported schema version {data['schema']!r}"
+        found = "missing `schema`" if "schema" not in data else f"unsupported schema version: {_describe(data['schema'])}"
         diagnostics.append(Diagnostic("S207", found, loaded.file, span, path=("schema",),
                                       hint="write `schema: 1`, the version this agreement reads"))
         return None

@@ -128,10 +128,10 @@ def test_root_must_be_a_mapping() -> None:
 
 @pytest.mark.parametrize("text, message", [
     (header().replace("schema: 1\n", ""), "missing `schema`"),
-    (header().replace("schema: 1", "schema: 2"), "unsupported schema version 2"),
-    (header().replace("schema: 1", 'schema: "1"'), "unsupported schema version '1'"),
-    (header().replace("schema: 1", "schema: true"), "unsupported schema version True"),
-    (header().replace("schema: 1", "schema: 1.0"), "unsupported schema version 1.0"),
+    (header().replace("schema: 1", "schema: 2"), "unsupported schema version: the number 2"),
+    (header().replace("schema: 1", 'schema: "1"'), "unsupported schema version: the text '1'"),
+    (header().replace("schema: 1", "schema: true"), "unsupported schema version: true"),
+    (header().replace("schema: 1", "schema: 1.0"), "unsupported schema version: the number 1.0"),
 ])
 def test_schema_version(text: str, message: str) -> None:
     diagnostic = only(text)

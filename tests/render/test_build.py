@@ -212,3 +212,15 @@ def test_swedish_is_the_default(plan_build: Path) -> None:
 
 def test_hostile_text_builds(hostile_build: Path) -> None:
     assert (hostile_build / "hostile.pdf").stat().st_size > 0 and HOSTILE.is_file()
+
+
+def test_an_unreadable_file_is_an_input_error_as_for_validate_and_lint() -> None:
+    """Exit 2 means usage or input/output error in every command; a file that cannot be
+    read is one, an invalid document (exit 1) is not."""
+    from agreement.diagnostics import Diagnostic
+    from agreement.render.build import BuildReport, FileResult, Outcome
+
+    unreadable = FileResult("plan.yaml", Outcome.INVALID, diagnostics=(Diagnostic("Y101", "cannot read file", "plan.yaml"),))
+    invalid = FileResult("other.yaml", Outcome.INVALID, diagnostics=(Diagnostic("S201", "unknown key", "other.yaml"),))
+    assert BuildReport([invalid]).exit_code == 1
+    assert BuildReport([invalid, unreadable]).exit_code == 2

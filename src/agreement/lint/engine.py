@@ -143,9 +143,10 @@ def project_findings(summaries: list[Summary], settings: dict[str, Settings]) ->
     project = Project(summaries)
     found = []
     for rule in registry.PROJECT_RULES:
-        if not any(rule.CODE in s.enabled for s in settings.values()):
+        configured = [s.rules[rule.CODE] for s in settings.values() if rule.CODE in s.enabled and rule.CODE in s.rules]
+        if not configured:
             continue
-        for finding in rule.check_project(project, rule.Options()):
+        for finding in rule.check_project(project, configured[0].options):
             setting = settings[finding.file].rules.get(rule.CODE)
             if setting is None:
                 continue

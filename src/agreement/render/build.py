@@ -84,8 +84,11 @@ class BuildReport:
 
     @property
     def exit_code(self) -> int:
-        """0 all built or up to date, 2 a template is broken, 1 a document is invalid or failed."""
+        """0 all built or up to date, 2 a template is broken or a file cannot be read (as for
+        validate and lint), 1 a document is invalid or failed."""
         if any(result.template_problem for result in self.results):
+            return 2
+        if any(d.code == "Y101" for result in self.results for d in result.diagnostics):
             return 2
         return 1 if any(r.outcome in (Outcome.INVALID, Outcome.FAILED) for r in self.results) else 0
 
