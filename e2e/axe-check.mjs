@@ -84,6 +84,10 @@ function readPage() {
     remote,
     scrollWidth: document.documentElement.scrollWidth,
     viewportWidth: window.innerWidth,
+    // Tables wider than their box: cut off (or scrolling inside a region) on a phone.
+    wideTables: [...document.querySelectorAll("table")]
+      .filter((table) => table.scrollWidth > table.parentElement.clientWidth + 1)
+      .map((table) => (table.querySelector("caption") || table).textContent.trim().slice(0, 80)),
   };
 }
 

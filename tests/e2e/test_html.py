@@ -72,6 +72,10 @@ def test_fits_a_phone_screen(page: dict[str, Any]) -> None:
         f"the page scrolls sideways on a phone: {phone['scrollWidth']} px wide in a "
         f"{phone['viewportWidth']} px screen; see {phone['screenshot']}"
     )
+    assert phone["wideTables"] == [], (
+        f"tables wider than the phone's screen, cut off at the right edge: {phone['wideTables']}; "
+        f"see {phone['screenshot']}"
+    )
 
 
 def test_loads_without_errors(page: dict[str, Any]) -> None:
