@@ -76,6 +76,8 @@ function readPage() {
     }
   }
   return {
+    // Set only by text of the document that ran as a script (see tests/e2e/documents/hostile-attributes.yaml).
+    pwned: document.body.dataset.pwned || null,
     lang: document.documentElement.getAttribute("lang"),
     title: document.title,
     text: document.body.innerText,
@@ -116,9 +118,14 @@ async function visit(context, file, shot) {
   const errors = [];
   page.on("pageerror", (error) => errors.push(String(error)));
   page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
-  await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+  const address = pathToFileURL(file).href;
+  await page.goto(address, { waitUntil: "load" });
+  await page.focus("body");
+  await page.mouse.move(10, 10);
+  await page.waitForTimeout(300); // time for a <meta http-equiv="refresh"> or a handler to act, were there one
+  const stayed = page.url() === address;
   await page.screenshot({ path: shot, fullPage: true });
-  const facts = await page.evaluate(readPage);
+  const facts = { ...(stayed ? await page.evaluate(readPage) : {}), stayed, url: page.url() };
   const violations = await runAxe(page);
   await page.close();
   return { ...facts, violations, errors, screenshot: shot };

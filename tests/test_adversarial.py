@@ -6,18 +6,14 @@ that reports the child's peak memory), as a user or a CI job would meet it.
 
 from __future__ import annotations
 
-import json
 import random
-import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from .model.support import agreement, position_of
+from .processes import Run, measured
 
-SCRIPT = Path(sys.executable).with_name("agreement")
 CPU_LIMIT = 2.0
 """CPU seconds (user + system) a run may use; a normal run uses a tenth of that. CPU time rather
 than wall time, so that a busy machine does not fail the test."""
@@ -25,14 +21,6 @@ HANG_LIMIT = 20.0
 """Wall seconds after which a run counts as hung."""
 MEMORY_LIMIT_KB = 200 * 1024
 """Peak resident memory a run may use."""
-
-MEASURE = """
-import json, resource, subprocess, sys
-done = subprocess.run(sys.argv[1:], capture_output=True, text=True, errors="replace")
-usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(json.dumps({"status": done.returncode, "stdout": done.stdout, "stderr": done.stderr,
-                  "peak_kb": usage.ru_maxrss, "cpu_seconds": usage.ru_utime + usage.ru_stime}))
-"""
 
 VALID = agreement("""
 focus_areas:
@@ -43,29 +31,9 @@ focus_areas:
 """)
 
 
-@dataclass(frozen=True)
-class Run:
-    status: int
-    stdout: str
-    stderr: str
-    peak_kb: int
-    cpu_seconds: float
-
-    @property
-    def heads(self) -> list[str]:
-        """The `file…: CODE message` lines."""
-        return [line for line in self.stdout.splitlines() if not line.startswith((" ", ">"))]
-
-
 def validate(path: Path) -> Run:
     """`agreement validate PATH` in a fresh process: its output, peak memory and CPU time, within the limits."""
-    try:
-        done = subprocess.run([sys.executable, "-c", MEASURE, str(SCRIPT), "validate", str(path)],
-                              capture_output=True, text=True, timeout=HANG_LIMIT)
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"agreement validate {path.name} hung (no end within {HANG_LIMIT} s)")
-    run = Run(**json.loads(done.stdout))
-    assert "Traceback" not in run.stdout + run.stderr, run.stderr
+    run = measured(["validate", str(path)], hang_seconds=HANG_LIMIT)
     assert run.peak_kb < MEMORY_LIMIT_KB, f"{run.peak_kb // 1024} MB"
     assert run.cpu_seconds < CPU_LIMIT, f"{run.cpu_seconds:.2f} CPU seconds"
     return run
@@ -210,10 +178,11 @@ def test_bom_file_is_found_in_a_folder(tmp_path: Path) -> None:
 
 
 def test_a_huge_number_is_text_not_a_crash(tmp_path: Path) -> None:
+    """More digits than Python turns into an int: read as text, then refused as a text too long to print."""
     path = tmp_path / "number.yaml"
     path.write_text(VALID.replace("title: Trygghet i offentlig miljö", "title: " + "9" * 10_000), encoding="utf-8")
-    run = validate(path)
-    assert (run.status, run.stdout) == (0, "")
+    code, head = refused(path)
+    assert code == "S209" and "the text is 10,000 characters long" in head
 
 
 def test_many_problems_are_counted_not_all_printed(tmp_path: Path) -> None:

@@ -166,6 +166,29 @@ many is usually not a document at all, or has one mistake that causes the others
 (an indentation error that moves every action into the wrong place). Fix the first
 problems and validate again.
 """),
+    _code("S209", "text-limit", "A text is longer, or nested deeper, than any real document needs.", """
+Text is held to limits that no agreement, plan or guideline reaches, because a few
+shapes of input make the build take minutes and gigabytes: more than 250,000
+characters of text in one document (about sixty pages), a plain-text value (a
+title, a name, a goal) of more than 2,000 characters, a Markdown value (a
+background, a description) of more than 50,000, a word of more than 500
+characters without a space, and in Markdown: brackets `[` and `(` nested (or left
+open) more than 8 deep within a paragraph, block quotes nested more than 8 deep,
+a line indented more than 32 columns, a table row of more than 50 cells. The
+message says which limit the value exceeds.
+
+## Example
+```yaml
+background: |
+  [[[[[[[[[[Bakgrund]]]]]]]]]]
+```
+
+## Use instead
+```yaml
+background: |
+  Bakgrund
+```
+"""),
     _code("R301", "unknown-reference", "An owner, partner, signature party, registration key or member names no declared party or unit.", """
 References name a declared party (`polisen`) or one of its units (`eslov/gtp`). A
 reference to anything else is an error, with the closest declared name suggested.

@@ -69,6 +69,8 @@ class Loaded:
     data: Any
     positions: dict[Path, _Position]
     key_positions: dict[Path, _Position]
+    characters: int = 0
+    """Characters in all the file's values (keys not counted): how much text a build has to set."""
 
     def span(self, path: Path, *, key: bool = False) -> Span | None:
         """Where `path` is written; its key when `key` and it has one; else its nearest ancestor."""
@@ -181,8 +183,9 @@ def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
 def load_bytes(raw: bytes, file: str) -> Loaded:
     """Parse `raw` into data and positions, or raise LoadError."""
     text = decode(raw, file)
-    data, positions, key_positions = _Builder(file).build(text)
-    return Loaded(file, text, data, positions, key_positions)
+    builder = _Builder(file)
+    data, positions, key_positions = builder.build(text)
+    return Loaded(file, text, data, positions, key_positions, builder.characters)
 
 
 def _plain_scalar(value: str) -> Any:
@@ -232,6 +235,7 @@ class _Builder:
         self.stack: list[_Frame] = []
         self.root: Any = None
         self.documents = 0
+        self.characters = 0
 
     def build(self, text: str) -> tuple[Any, dict[Path, _Position], dict[Path, _Position]]:
         from _ruamel_yaml import CParser
@@ -292,6 +296,9 @@ class _Builder:
     def _scalar(self, event: Any) -> None:
         tag = event.tag
         value: Any = event.value
+        parent = self.stack[-1] if self.stack else None
+        if parent is None or type(parent.container) is list or parent.key is not None:  # a value, not a key
+            self.characters += len(value)
         if tag is None:
             if event.implicit[0] and not event.style:
                 value = _plain_scalar(value)

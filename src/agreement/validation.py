@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 from .diagnostics import Diagnostic, Path, Span, did_you_mean, dotted
 from .loading import Loaded, LoadError, load_file
 from .model import KINDS, Document
+from .model.limits import DOCUMENT_CHARACTERS
 from .model.resolve import Problem, check_dates, check_references
 
 SKIPPED_DIRS = {".git", ".venv", "venv", "node_modules", "build", "dist", "__pycache__", ".tox"}
@@ -103,6 +104,11 @@ def check_file(path: str | FsPath) -> Checked:
 def check_loaded(loaded: Loaded) -> Checked:
     """Validate already-parsed data against its kind's model, then its references and dates."""
     result = Checked(loaded.file, loaded=loaded)
+    if loaded.characters > DOCUMENT_CHARACTERS:
+        result.diagnostics.append(Diagnostic(
+            "S209", f"the document has {loaded.characters:,} characters of text; at most {DOCUMENT_CHARACTERS:,}",
+            loaded.file, _start(loaded.span(())), hint="split it into documents: an agreement and its action plans"))
+        return result
     model = _model_for(loaded, result.diagnostics)
     if model is None:
         return result
@@ -119,6 +125,11 @@ def check_loaded(loaded: Loaded) -> Checked:
     result.diagnostics.extend(_not_shown(loaded, len(problems)))
     result.document = document
     return result
+
+
+def _start(span: Span | None) -> Span | None:
+    """Where a span starts, for a diagnostic about all of it (a whole document)."""
+    return Span(span.line, span.column) if span else None
 
 
 def _not_shown(loaded: Loaded, found: int) -> list[Diagnostic]:
@@ -291,7 +302,17 @@ def _bad_value(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Doc
     return "S204", f"{_describe(value)} is not a valid value here ({kind})", None, False
 
 
-_MAPPERS: dict[str, _Mapper] = {"extra_forbidden": _unknown_key, "missing": _missing}
+def _over_limit(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Document]) -> tuple[str, str, str | None, bool]:
+    context = item.get("ctx") or {}
+    if item["type"] == "string_too_long":
+        length = len(str(_value_at(loaded.data, path)))
+        return ("S209", f"the text is {length:,} characters long; at most {context.get('max_length', 0):,} here",
+                "shorten it, or split it into sections", False)
+    return "S209", str(context.get("message", "the text is over a limit")), context.get("hint"), False
+
+
+_MAPPERS: dict[str, _Mapper] = {"extra_forbidden": _unknown_key, "missing": _missing,
+                                "string_too_long": _over_limit, "text_limit": _over_limit}
 _MAPPERS.update({kind: _wrong_type for kind in _TYPE_WORDS})
 _MAPPERS.update({kind: _bad_date for kind in _DATE_TYPES})
 
@@ -304,13 +325,27 @@ def _map_error(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Doc
     code, message, hint, on_key = _MAPPERS.get(item["type"], _bad_value)(item, path, loaded, model)
     span: Span | None
     if item["type"] == "missing":
-        span = loaded.span(path[:-1])
-        span = Span(span.line, span.column) if span else None
+        span = _start(loaded.span(path[:-1]))
     elif path and path[-1] == _KEY:
         span = loaded.span(path[:-1], key=True)
     else:
         span = loaded.span(path, key=on_key)
+    line = (item.get("ctx") or {}).get("line")
+    if span is not None and line is not None:
+        span = _line_of_block(loaded, span, line)
     return Diagnostic(code=code, message=message, file=loaded.file, span=span, path=path, hint=hint)
+
+
+def _line_of_block(loaded: Loaded, span: Span, line: int) -> Span:
+    """Where line `line` of a value starts, when the value is a literal block (`|`), whose lines are
+    the file's lines after the indicator; else where the value starts."""
+    lines = loaded.lines
+    indicator = lines[span.line - 1][span.column - 1:span.column] if span.line <= len(lines) else ""
+    number = span.line + 1 + line
+    if indicator != "|" or number > len(lines):
+        return Span(span.line, span.column)
+    text = lines[number - 1]
+    return Span(number, len(text) - len(text.lstrip()) + 1)
 
 
 # -- many files ---------------------------------------------------------------------

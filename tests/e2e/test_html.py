@@ -44,6 +44,14 @@ def test_axe_finds_no_wcag_violations(page: dict[str, Any], layout: str) -> None
         pytest.fail(f"axe-core (WCAG 2.1 A/AA), {layout}, see {page[layout]['screenshot']}:\n{describe(violations)}")
 
 
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_no_text_of_the_document_runs_or_moves_the_page(page: dict[str, Any], layout: str) -> None:
+    """Quotes and angle brackets in names and titles stay text, also inside attributes (meta tags)."""
+    facts = page[layout]
+    assert facts["stayed"], f"the page went to {facts['url']}"
+    assert facts["pwned"] is None, f"text of the document ran as a script: {facts['pwned']}"
+
+
 def test_requests_nothing_from_other_hosts(page: dict[str, Any]) -> None:
     assert not page["foreignRequests"], f"the page requested other hosts: {page['foreignRequests']}"
     assert not page["desktop"]["remote"], f"remote resources referenced: {page['desktop']['remote']}"

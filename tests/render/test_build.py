@@ -82,15 +82,15 @@ def test_a_broken_template_names_file_and_line_and_builds_nothing(tmp_path: Path
 
 def test_a_failing_pandoc_keeps_the_previous_output_and_leaves_no_partial_file(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    assert run_build([PLAN], out, formats=("html", "md")).exit_code == 0
+    assert run_build([PLAN], out, formats=("docx", "md")).exit_code == 0
     before = snapshot(out)
     broken = tmp_path / "templates"
     broken.mkdir()
-    (broken / "document.html").write_text("<html>$if(title)$ never closed\n", encoding="utf-8")
-    report = run_build([PLAN], out, formats=("html", "md"), templates=broken)
+    (broken / "reference.docx").write_bytes(b"not a Word file")
+    report = run_build([PLAN], out, formats=("docx", "md"), templates=broken)
     assert report.exit_code == 1
     error = report.results[0].error or ""
-    assert "pandoc (html" in error and str(broken / "document.html") in error
+    assert "pandoc (docx" in error and str(broken / "reference.docx") in error
     assert snapshot(out) == before  # no new md either: a document's outputs are written together
 
 

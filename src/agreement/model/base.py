@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, GetJsonSchemaHandler, StringConstraints
 from pydantic_core import core_schema
+
+from .limits import MARKDOWN_CHARACTERS, PLAIN_TEXT_CHARACTERS, check_markdown, check_words
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 REF_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9][A-Za-z0-9_.-]*)?$"
@@ -22,11 +24,13 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=1, max_leng
 PartyRef = Annotated[str, StringConstraints(pattern=REF_PATTERN, min_length=1, max_length=161)]
 """A reference to a declared party (`polisen`) or one of its units (`eslov/gtp`)."""
 
-Text = Annotated[str, StringConstraints(min_length=1)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=PLAIN_TEXT_CHARACTERS), AfterValidator(check_words)]
 """Plain text in the document's language; rendered escaped, never as markup."""
 
-Markdown = Annotated[str, StringConstraints(min_length=1)]
-"""Markdown text; rendered through pandoc without raw HTML, TeX or attributes."""
+Markdown = Annotated[str, StringConstraints(min_length=1, max_length=MARKDOWN_CHARACTERS),
+                     AfterValidator(check_markdown)]
+"""Markdown text; rendered through pandoc without raw HTML, TeX or attributes. Both kinds of
+text are held to the limits of `agreement.model.limits`."""
 
 
 def required(description: str, example: Any, **kwargs: Any) -> Any:

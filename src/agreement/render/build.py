@@ -29,9 +29,9 @@ from ..writing import write_atomically
 from . import docx as docx_step
 from .escaping import escape_text
 from .output import BuildCache, sha256
-from .pandoc import Metadata, PandocError, convert_all, pandoc_version
-from .templates import TemplateError, TemplateSet
-from .templating import check_templates, environment, render_markdown
+from .pandoc import Metadata, PandocError, convert_all, html_parts, pandoc_version
+from .templates import PAGE, TemplateError, TemplateSet
+from .templating import check_templates, environment, page_environment, render_markdown, render_page
 from .typst_pdf import TypstError, compile_pdf, typst_version
 from .viewmodel import DocumentView, build_view
 from .wording import Wording
@@ -205,6 +205,11 @@ def _jinja(folder: Path | None, version: str):  # type: ignore[no-untyped-def]
     return environment(_templates(folder, version))
 
 
+@lru_cache(maxsize=4)
+def _page_jinja(folder: Path | None, version: str):  # type: ignore[no-untyped-def]
+    return page_environment(_templates(folder, version))
+
+
 @lru_cache(maxsize=8)
 def _wording(folder: Path | None, version: str, language: str) -> Wording:
     """The labels of a language, read once (parsing them costs more than using them)."""
@@ -251,7 +256,10 @@ def make_outputs(document: Document, job: Job, templates: TemplateSet) -> dict[s
     if targets:
         converted = convert_all(markdown, targets, templates, pandoc_metadata(view), int(date.timestamp()))
         if "html" in converted:
-            produced["html"] = converted["html"]
+            contents, body = html_parts(converted["html"])
+            page = render_page(view, templates, contents, body, stylesheet=templates.stylesheet(),
+                               logo=templates.logo_data_uri(), env=_page_jinja(job.templates, job.templates_version))
+            produced["html"] = page.encode("utf-8")
         if "docx" in converted:
             produced["docx"] = docx_step.finish(converted["docx"], view.title, date)
         if "typst" in converted:
@@ -269,9 +277,7 @@ def pandoc_metadata(view: DocumentView) -> Metadata:
         "keywords": [escape_text(word) for word in view.keywords],
         "subject": escape_text(f"{view.kind_label}, {view.period}"),
         "toc-title": escape_text(labels.get("heading", {}).get("contents", "")),
-        "skip-label": escape_text(labels.get("text", {}).get("skip_to_content", "")),
         "page-label": escape_text(_page_label(view)),
-        "logo-alt": escape_text(_logo_owner(view)),
     }
     if view.subtitle:
         values["subtitle"] = escape_text(view.subtitle)
@@ -288,19 +294,13 @@ def typst_inputs(view: DocumentView) -> dict[str, str]:
         "lang": language,
         "region": region,
         "page-label": _page_label(view),
-        "logo-alt": _logo_owner(view),
+        "logo-alt": view.logo_owner,
     }
 
 
 def _page_label(view: DocumentView) -> str:
     """The word before the page number in the footer of the PDF and the Word file: "Sida 3 (12)"."""
     return str(view.labels.get("text", {}).get("page", ""))
-
-
-def _logo_owner(view: DocumentView) -> str:
-    """Whose logo a logo file is: the (first) municipality, else the first party."""
-    municipality = [p.name for p in view.parties if p.kind == "municipality"]
-    return (municipality or [p.name for p in view.parties] or [view.title])[0]
 
 
 # -- many documents ----------------------------------------------------------------------------
@@ -319,6 +319,7 @@ def build(paths: Sequence[str | Path], options: BuildOptions, jobs: int | None =
         raise UsageError("no documents found (YAML files with a `kind:` key)")
     templates = template_set(options.templates)
     check_templates(templates, _jinja(templates.user_dir, templates.fingerprint))
+    check_templates(templates, _page_jinja(templates.user_dir, templates.fingerprint), main=PAGE)
     if options.language is not None:
         _wording(templates.user_dir, templates.fingerprint, options.language)
     out = _output_folder(options.out)

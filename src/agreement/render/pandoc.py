@@ -18,9 +18,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .templates import HTML_TEMPLATE, REFERENCE_DOCX, TYPST_TEMPLATE, TYPST_THEME, TemplateError, TemplateSet
+from .templates import REFERENCE_DOCX, TYPST_TEMPLATE, TYPST_THEME, TemplateError, TemplateSet
 
 FILTER = Path(__file__).with_name("agreement.lua")
+HTML_PARTS = Path(__file__).with_name("html-parts.html")
+"""pandoc's template for HTML: the table of contents, a marker, the body. The page around
+them is the Jinja template `document.html.j2` (see `templating.render_page`)."""
+BODY_MARKER = "<!-- agreement:body -->"
 
 _DISABLED = (
     "raw_html", "raw_tex", "raw_attribute", "native_divs", "native_spans", "markdown_in_html_blocks",
@@ -87,11 +91,8 @@ def arguments(target: str, templates: TemplateSet, metadata_file: Path) -> list[
             f"--lua-filter={FILTER}", f"--metadata-file={metadata_file}", "--columns=72",
             "--wrap=preserve", "--standalone"]
     if target == "html":
-        stylesheet = "\n".join(templates.text(name) for name in ("style.css", "custom.css")
-                               if templates.find_optional(name))
         # The title is the page's only h1; sections start at h2.
-        args += [f"--template={templates.find(HTML_TEMPLATE)}", "--shift-heading-level-by=1", "--toc", "--toc-depth=3",
-                 f"--variable=stylesheet:{stylesheet}", *_logo_variable(templates)]
+        args += [f"--template={HTML_PARTS}", "--shift-heading-level-by=1", "--toc", "--toc-depth=3"]
     elif target == "docx":
         args += [f"--reference-doc={templates.find(REFERENCE_DOCX)}"]
     elif target == "typst":
@@ -102,15 +103,12 @@ def arguments(target: str, templates: TemplateSet, metadata_file: Path) -> list[
     return args
 
 
-def _logo_variable(templates: TemplateSet) -> list[str]:
-    """The logo as a data: URI, so the HTML stays one self-contained file."""
-    logo = templates.logo()
-    if logo is None:
-        return []
-    import base64
+def html_parts(html: bytes) -> tuple[str, str]:
+    """The (table of contents, body) of what pandoc wrote with the HTML_PARTS template.
 
-    kind = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg"}[logo.suffix]
-    return [f"--variable=logo:data:{kind};base64,{base64.b64encode(logo.read_bytes()).decode()}"]
+    The marker cannot come from the document: its text reaches the HTML escaped (`&lt;!--`)."""
+    contents, _, body = html.decode("utf-8").partition(BODY_MARKER)
+    return contents.strip(), body.strip()
 
 
 def environment(source_date_epoch: int) -> dict[str, str]:
@@ -150,7 +148,9 @@ def convert_all(markdown: str, targets: list[str], templates: TemplateSet, metad
 
 def _describe_failure(target: str, stderr: str, templates: TemplateSet) -> str:
     message = " ".join(stderr.split()) or "failed without a message"
-    hint = {"html": HTML_TEMPLATE, "typst": TYPST_TEMPLATE, "docx": REFERENCE_DOCX}[target]
+    if target == "html":
+        return f"pandoc ({target}): {message}"
+    hint = {"typst": TYPST_TEMPLATE, "docx": REFERENCE_DOCX}[target]
     try:
         where = templates.find(hint)
     except TemplateError:

@@ -18,7 +18,7 @@ from typing import Any
 from ..resources import bundled
 
 SKELETON = "document.md.j2"
-HTML_TEMPLATE = "document.html"
+PAGE = "document.html.j2"
 TYPST_TEMPLATE = "document.typ"
 TYPST_THEME = "theme.typ"
 REFERENCE_DOCX = "reference.docx"
@@ -85,6 +85,20 @@ class TemplateSet:
             if found is not None:
                 return found
         return None
+
+    def stylesheet(self) -> str:
+        """The web page's CSS: `style.css`, then `custom.css` (the user's changes) when there is one."""
+        return "\n".join(self.text(name) for name in STYLESHEETS if self.find_optional(name))
+
+    def logo_data_uri(self) -> str | None:
+        """The logo as a `data:` URI, so the web page stays one self-contained file."""
+        logo = self.logo()
+        if logo is None:
+            return None
+        import base64
+
+        kind = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg"}[logo.suffix]
+        return f"data:{kind};base64,{base64.b64encode(logo.read_bytes()).decode()}"
 
     @cached_property
     def fingerprint(self) -> str:

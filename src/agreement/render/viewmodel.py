@@ -264,6 +264,12 @@ class DocumentView:
     glossary: tuple[TermView, ...]
 
     @property
+    def logo_owner(self) -> str:
+        """Whose logo a logo file is (its alternative text): the first municipality, else the first party."""
+        municipality = [p.name for p in self.parties if p.kind == "municipality"]
+        return (municipality or [p.name for p in self.parties] or [self.title])[0]
+
+    @property
     def has_working_model(self) -> bool:
         return bool(self.steps or self.working_model_description)
 
