@@ -218,3 +218,12 @@ def test_top_level_help_and_version() -> None:
     assert all(name in result.stdout for name in command_names())
     version = invoke("--version")
     assert version.exit_code == 0 and version.stdout.startswith("agreement ")
+
+
+def test_the_version_is_the_installed_samverkan_distribution() -> None:
+    """The command is `agreement`, but the distribution is samverkan: "agreement" on the package
+    index is another project, so asking the metadata for it would find nothing (or the wrong one)."""
+    from importlib.metadata import version
+
+    assert invoke("--version").stdout == f"agreement {version('samverkan')}\n"
+    assert version("samverkan") != "0"

@@ -2,6 +2,11 @@
 
 from functools import lru_cache
 
+DISTRIBUTION = "samverkan"
+"""The name this package is installed under (`pip install samverkan`). The command and the import
+package are `agreement`, but "agreement" on the package index is an unrelated project, so every
+question to the installed metadata must use this name."""
+
 
 @lru_cache(maxsize=1)
 def version() -> str:
@@ -11,6 +16,6 @@ def version() -> str:
     from importlib.metadata import version as installed
 
     try:
-        return installed("agreement")
+        return installed(DISTRIBUTION)
     except PackageNotFoundError:
         return "0"
