@@ -229,6 +229,11 @@ def build(
     every document is built or up to date, 1 when one is invalid or fails to
     build, 2 for usage errors and broken templates.
     """
+    from .extras import missing_build_extra
+
+    problem = missing_build_extra()
+    if problem is not None:  # a base install (CI, pre-commit) has no renderer: say how to add it
+        raise fail_usage(problem)
     import os
 
     from .render import Outcome, TemplateError, build as build_documents, parse_formats
