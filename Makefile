@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test e2e bench schema clean
+.PHONY: install run test e2e bench schema docs clean
 
 install: $(STAMP)
 
@@ -24,6 +24,11 @@ test: $(STAMP)
 
 schema: $(STAMP)
 	$(BIN)/agreement schema
+
+# docs/codes.md: every code's documentation, the page SARIF reports link to.
+docs: $(STAMP)
+	mkdir -p docs
+	$(BIN)/agreement explain --list --format markdown > docs/codes.md
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

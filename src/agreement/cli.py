@@ -128,25 +128,25 @@ def schema(
         typer.echo(f"wrote {path}")
 
 
-@app.command(epilog="Examples:\n\n  agreement explain S201\n\n  agreement explain unknown-key\n\n  agreement explain --list")
+@app.command(epilog="Examples:\n\n  agreement explain S201\n\n  agreement explain unknown-key\n\n  agreement explain --list"
+                    "\n\n  agreement explain --list --format json")
 def explain(
     code: Optional[str] = typer.Argument(None, help="A code (S201) or its name (unknown-key)."),
-    list_all: bool = typer.Option(False, "--list", help="List every code with its summary."),
-    output_format: str = typer.Option("text", "--format", help="text or json."),
+    list_all: bool = typer.Option(False, "--list", help="List every code with its summary (all of it as json or markdown)."),
+    output_format: str = typer.Option("text", "--format", help="text, json or markdown."),
 ) -> None:
     """Print the documentation of a diagnostic code."""
-    from .explaining import all_entries, find_entry, render_entry
+    from .explaining import FORMATS, all_entries, find_entry, render_entries, render_entry
 
-    if output_format not in ("text", "json"):
-        raise fail_usage(f"unknown format {output_format!r}: use text or json")
+    if output_format not in FORMATS:
+        raise fail_usage(f"unknown format {output_format!r}: use text, json or markdown")
     if list_all or code is None:
-        for entry in all_entries():
-            typer.echo(f"{entry.code}  {entry.name:<28} {entry.summary}")
+        typer.echo(render_entries(all_entries(), output_format), nl=False)
         return
     entry = find_entry(code)
     if entry is None:
         raise fail_usage(f"unknown code {code!r}; `agreement explain --list` lists them")
-    typer.echo(render_entry(entry, output_format))
+    typer.echo(render_entry(entry, output_format), nl=False)
 
 
 # --- lint command: owned by the lint package (src/agreement/lint/) -------------------
