@@ -160,7 +160,7 @@ def lint(
     paths: List[Path] = typer.Argument(..., help="Files and folders; folders are searched for *.yaml/*.yml documents."),
     output_format: str = typer.Option("auto", "--format", "-f",
                                       help="text, json, github, sarif, junit, or auto (github under GitHub Actions, else text)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output (its folder is created)."),
     today: Optional[str] = typer.Option(None, "--today", help="The date that decides what is overdue, YYYY-MM-DD (default: today)."),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Run only these rules: codes, names or prefixes, comma-separated (L1,L201)."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Do not run these rules (codes, names or prefixes)."),
@@ -193,9 +193,10 @@ def lint(
         typer.echo(outcome.text, nl=False, color=color)
     else:
         try:
+            output.parent.mkdir(parents=True, exist_ok=True)  # CI writes reports into folders it has not made
             write_atomically({output: outcome.text.encode("utf-8")})
         except OSError as error:
-            raise fail_usage(f"{output}: {error.strerror or error}") from None
+            raise fail_usage(f"{error.filename or output}: {error.strerror or error}") from None
     if not quiet and (output is not None or outcome.format != "text"):
         typer.echo(outcome.summary, err=True)
     raise typer.Exit(outcome.exit_code)
