@@ -86,6 +86,7 @@ focus_areas:
     (["lint", "--format", "github", "PLANS"], 1),
     (["lint", "--format", "sarif", "PLANS"], 1),
     (["lint", "--format", "junit", "PLANS"], 1),
+    (["lint", "--format", "gitlab", "PLANS"], 1),
     (["explain", "--list"], 0),
     (["explain", "L102"], 0),
     (["explain", "S201", "--format", "json"], 0),

@@ -159,7 +159,7 @@ def explain(
 def lint(
     paths: List[Path] = typer.Argument(..., help="Files and folders; folders are searched for *.yaml/*.yml documents."),
     output_format: str = typer.Option("auto", "--format", "-f",
-                                      help="text, json, github, sarif, junit, or auto (github under GitHub Actions, else text)."),
+                                      help="text, json, github, sarif, junit, gitlab, or auto (github under GitHub Actions, else text)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output (its folder is created)."),
     today: Optional[str] = typer.Option(None, "--today", help="The date that decides what is overdue, YYYY-MM-DD (default: today)."),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Run only these rules: codes, names or prefixes, comma-separated (L1,L201)."),
