@@ -4,14 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test e2e bench schema clean
+.PHONY: install run test e2e bench schema docs clean
 
 install: $(STAMP)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -e ".[build,dev]"
 	touch $(STAMP)
 
 # The main job on the bundled examples: lint them, then build Word, PDF and HTML into build/.
@@ -24,6 +24,11 @@ test: $(STAMP)
 
 schema: $(STAMP)
 	$(BIN)/agreement schema
+
+# docs/codes.md: every code's documentation, the page SARIF reports link to.
+docs: $(STAMP)
+	mkdir -p docs
+	$(BIN)/agreement explain --list --format markdown > docs/codes.md
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

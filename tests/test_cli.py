@@ -180,7 +180,8 @@ def test_explain_as_json() -> None:
 
 @pytest.mark.parametrize("args, message", [
     (["explain", "X999"], "error: unknown code 'X999'; `agreement explain --list` lists them\n"),
-    (["explain", "S201", "--format", "xml"], "error: unknown format 'xml': use text or json\n"),
+    (["explain", "S201", "--format", "xml"], "error: unknown format 'xml': use text, json or markdown\n"),
+    (["explain", "--list", "--format", "xml"], "error: unknown format 'xml': use text, json or markdown\n"),
 ])
 def test_explain_usage_errors(args: list[str], message: str) -> None:
     result = invoke(*args)
@@ -192,6 +193,29 @@ def test_explain_list_names_every_validation_code() -> None:
     codes = [line.split()[0] for line in result.stdout.splitlines()]
     assert result.exit_code == 0 and set(CODES) <= set(codes)
     assert "S201  unknown-key" in result.stdout
+
+
+def test_explain_list_as_json_is_every_entry_in_full() -> None:
+    """Validation codes and lint rules alike, each the object `explain CODE --format json` prints."""
+    from agreement.lint.registry import RULES
+
+    result = invoke("explain", "--list", "--format", "json")
+    entries = json.loads(result.stdout)
+    assert result.exit_code == 0
+    assert [entry["code"] for entry in entries] == sorted(CODES) + list(RULES)
+    for entry in (entries[0], entries[-1]):
+        assert entry == json.loads(invoke("explain", entry["code"], "--format", "json").stdout)
+    assert all(entry["name"] and entry["summary"] and entry["doc"] for entry in entries)
+
+
+DOCS_PAGE = Path(__file__).resolve().parents[1] / "docs" / "codes.md"
+
+
+def test_the_codes_page_is_fresh() -> None:
+    """docs/codes.md is what SARIF reports link to; `make docs` regenerates it."""
+    result = invoke("explain", "--list", "--format", "markdown")
+    assert result.exit_code == 0
+    assert result.stdout == DOCS_PAGE.read_text(encoding="utf-8"), "docs/codes.md is stale: run `make docs`"
 
 
 # -- help -----------------------------------------------------------------------------
@@ -218,3 +242,12 @@ def test_top_level_help_and_version() -> None:
     assert all(name in result.stdout for name in command_names())
     version = invoke("--version")
     assert version.exit_code == 0 and version.stdout.startswith("agreement ")
+
+
+def test_the_version_is_the_installed_samverkan_distribution() -> None:
+    """The command is `agreement`, but the distribution is samverkan: "agreement" on the package
+    index is another project, so asking the metadata for it would find nothing (or the wrong one)."""
+    from importlib.metadata import version
+
+    assert invoke("--version").stdout == f"agreement {version('samverkan')}\n"
+    assert version("samverkan") != "0"

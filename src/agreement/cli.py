@@ -128,25 +128,25 @@ def schema(
         typer.echo(f"wrote {path}")
 
 
-@app.command(epilog="Examples:\n\n  agreement explain S201\n\n  agreement explain unknown-key\n\n  agreement explain --list")
+@app.command(epilog="Examples:\n\n  agreement explain S201\n\n  agreement explain unknown-key\n\n  agreement explain --list"
+                    "\n\n  agreement explain --list --format json")
 def explain(
     code: Optional[str] = typer.Argument(None, help="A code (S201) or its name (unknown-key)."),
-    list_all: bool = typer.Option(False, "--list", help="List every code with its summary."),
-    output_format: str = typer.Option("text", "--format", help="text or json."),
+    list_all: bool = typer.Option(False, "--list", help="List every code with its summary (all of it as json or markdown)."),
+    output_format: str = typer.Option("text", "--format", help="text, json or markdown."),
 ) -> None:
     """Print the documentation of a diagnostic code."""
-    from .explaining import all_entries, find_entry, render_entry
+    from .explaining import FORMATS, all_entries, find_entry, render_entries, render_entry
 
-    if output_format not in ("text", "json"):
-        raise fail_usage(f"unknown format {output_format!r}: use text or json")
+    if output_format not in FORMATS:
+        raise fail_usage(f"unknown format {output_format!r}: use text, json or markdown")
     if list_all or code is None:
-        for entry in all_entries():
-            typer.echo(f"{entry.code}  {entry.name:<28} {entry.summary}")
+        typer.echo(render_entries(all_entries(), output_format), nl=False)
         return
     entry = find_entry(code)
     if entry is None:
         raise fail_usage(f"unknown code {code!r}; `agreement explain --list` lists them")
-    typer.echo(render_entry(entry, output_format))
+    typer.echo(render_entry(entry, output_format), nl=False)
 
 
 # --- lint command: owned by the lint package (src/agreement/lint/) -------------------
@@ -159,8 +159,8 @@ def explain(
 def lint(
     paths: List[Path] = typer.Argument(..., help="Files and folders; folders are searched for *.yaml/*.yml documents."),
     output_format: str = typer.Option("auto", "--format", "-f",
-                                      help="text, json, github, sarif, junit, or auto (github under GitHub Actions, else text)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output."),
+                                      help="text, json, github, sarif, junit, gitlab, or auto (github under GitHub Actions, else text)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output (its folder is created)."),
     today: Optional[str] = typer.Option(None, "--today", help="The date that decides what is overdue, YYYY-MM-DD (default: today)."),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Run only these rules: codes, names or prefixes, comma-separated (L1,L201)."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Do not run these rules (codes, names or prefixes)."),
@@ -193,9 +193,10 @@ def lint(
         typer.echo(outcome.text, nl=False, color=color)
     else:
         try:
+            output.parent.mkdir(parents=True, exist_ok=True)  # CI writes reports into folders it has not made
             write_atomically({output: outcome.text.encode("utf-8")})
         except OSError as error:
-            raise fail_usage(f"{output}: {error.strerror or error}") from None
+            raise fail_usage(f"{error.filename or output}: {error.strerror or error}") from None
     if not quiet and (output is not None or outcome.format != "text"):
         typer.echo(outcome.summary, err=True)
     raise typer.Exit(outcome.exit_code)
@@ -229,6 +230,11 @@ def build(
     every document is built or up to date, 1 when one is invalid or fails to
     build, 2 for usage errors and broken templates.
     """
+    from .extras import missing_build_extra
+
+    problem = missing_build_extra()
+    if problem is not None:  # a base install (CI, pre-commit) has no renderer: say how to add it
+        raise fail_usage(problem)
     import os
 
     from .render import Outcome, TemplateError, build as build_documents, parse_formats

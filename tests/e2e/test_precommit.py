@@ -1,7 +1,7 @@
 """The pre-commit hook, run by pre-commit itself in a scratch repository of plans.
 
-pre-commit installs this project into a fresh virtual environment (from the package
-index), so this test is slow and needs the network; it is marked `e2e` and run by
+pre-commit installs this project (the base samverkan distribution, without the build
+extra) into a fresh virtual environment (from the package index), so this test is slow and needs the network; it is marked `e2e` and run by
 `make e2e`, not `make test`.
 
 `pre-commit try-repo` only picks up tracked files of the hook repository, so the
@@ -19,6 +19,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+
+from ..installs import BUILD_PACKAGES, top_level_names
 
 pytestmark = pytest.mark.e2e
 
@@ -106,3 +108,14 @@ def test_hook_fails_on_the_broken_plan_and_passes_on_the_good_one(plans: Path, t
     passed = pre_commit("run", "--files", "plans/good.yaml", ".pre-commit-config.yaml", cwd=plans, home=tmp_path / "cache")
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "Passed" in passed.stdout
+
+
+def test_the_hook_installs_only_the_base_distribution(plans: Path, tmp_path: Path) -> None:
+    """pre-commit installs the hook repository itself: the light base, never the build extra."""
+    home = tmp_path / "cache"
+    ran = pre_commit("run", "--files", "plans/good.yaml", cwd=plans, home=home)
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+    [site_packages] = home.glob("repo*/py_env-*/lib/python*/site-packages")
+    top_level = top_level_names(site_packages)
+    assert {"samverkan", "agreement", "pydantic"} <= top_level
+    assert not top_level & BUILD_PACKAGES

@@ -131,6 +131,21 @@ def test_output_to_something_that_is_not_a_file_is_written_in_place(tmp_path: Pa
     assert stat.S_ISFIFO(pipe.stat().st_mode)
 
 
+def test_output_creates_the_folders_it_goes_into(tmp_path: Path) -> None:
+    """CI writes reports into a folder of its own (reports/lint.sarif) that no step has made."""
+    report = tmp_path / "reports" / "lint" / "agreement.sarif"
+    result = invoke("--format", "sarif", "--output", str(report), str(write(tmp_path, NO_OWNER)))
+    assert result.exit_code == 1, result.stderr
+    assert json.loads(report.read_text(encoding="utf-8"))["runs"][0]["results"][0]["ruleId"] == "L102"
+
+
+def test_output_under_a_file_is_a_usage_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "reports"
+    blocker.write_text("not a folder\n", encoding="utf-8")
+    result = invoke("--output", str(blocker / "lint.json"), str(write(tmp_path, CLEAN)))
+    assert (result.exit_code, result.stderr) == (2, f"error: {blocker}: File exists\n")
+
+
 def test_output_into_a_folder_is_a_usage_error(tmp_path: Path) -> None:
     result = invoke("--output", str(tmp_path), str(write(tmp_path, CLEAN)))
     assert result.exit_code == 2

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from .. import version
+from .. import project_urls, version
 from ..codes import CODES
 from ..loading import source_lines
 from ..validation import UsageError
@@ -86,8 +86,10 @@ def run(paths: Sequence[str | Path], *, output_format: str = "auto", today: str 
     if not report.files and not only_documents:
         raise LintUsageError("no documents found (YAML files with a `kind:` key)")
     sources = _sources(report) if name == "text" else {}
+    urls = project_urls()
     output = Output(report.diagnostics, report.files, rule_infos(), base=os.getcwd(), sources=sources,
-                    color=color and name == "text", version=version())
+                    color=color and name == "text", version=version(), fail_on=report.fail_on,
+                    docs_url=urls.get("Documentation"), home_url=urls.get("Repository"))
     return Outcome(render(name, output), name, _summary(report), report.exit_code, report)
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from ..diagnostics import Diagnostic, sort_diagnostics
+from ..diagnostics import Diagnostic, Severity, sort_diagnostics
 from ..validation import check_file, check_files, discover, is_document
 from . import registry
 from .config import Choices, Settings, find_config, forget, load_config, settings_for
@@ -48,6 +48,8 @@ class Report:
     diagnostics: list[Diagnostic]
     failed: bool
     unreadable: bool = False
+    fail_on: dict[str, Severity] = field(default_factory=dict)
+    """Per file, the mildest severity that fails the run there (its configuration, or --strict)."""
 
     @property
     def exit_code(self) -> int:
@@ -135,7 +137,8 @@ def assemble(results: list[FileResult], settings: dict[str, Settings], today: dt
                                               setting.severity, (), note.hint, registry.RULES[note.code].NAME))
     failed = any(settings[d.file].fails(d.severity) for d in diagnostics)
     unreadable = any(d.code == UNREADABLE for d in diagnostics)
-    return Report([r.file for r in results], sort_diagnostics(diagnostics), failed, unreadable)
+    fail_on = {result.file: settings[result.file].fail_on for result in results}
+    return Report([r.file for r in results], sort_diagnostics(diagnostics), failed, unreadable, fail_on)
 
 
 def project_findings(summaries: list[Summary], settings: dict[str, Settings]) -> list[Located]:

@@ -7,12 +7,15 @@ source lines for code frames, the folder paths are made relative to) and passes 
 
 from __future__ import annotations
 
+import hashlib
 import os
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Hashable, Mapping, Sequence
 
-from ...diagnostics import Diagnostic, Severity, Span
+from ...diagnostics import Diagnostic, Severity, Span, dotted
 from ..registry import RuleInfo
 
 
@@ -29,16 +32,44 @@ class Output:
     """Source lines per file, for code frames in text output."""
     color: bool = False
     version: str = "0"
+    fail_on: Mapping[str, Severity] = field(default_factory=dict)
+    """Per file, the mildest severity that fails the run (warning under --strict); error when absent."""
+    docs_url: str | None = None
+    """The page documenting every code, one heading each (docs/codes.md): SARIF links rules into it."""
+    home_url: str | None = None
+    """The project's address, for SARIF's tool information."""
+
+    @cached_property
+    def rule_names(self) -> dict[str, str]:
+        """Every known code's name, validation codes included (their diagnostics carry none)."""
+        return {rule.code: rule.name for rule in self.rules}
+
+    def title(self, diagnostic: Diagnostic) -> str:
+        """`L102 missing-owner`, `S201 unknown-key`: the code and its name, the way CI shows a finding."""
+        name = diagnostic.rule or self.rule_names.get(diagnostic.code)
+        return f"{diagnostic.code} {name}" if name else diagnostic.code
+
+    def fails(self, diagnostic: Diagnostic) -> bool:
+        """Whether this finding fails the run, as the exit status counts it."""
+        return diagnostic.severity.rank <= self.fail_on.get(diagnostic.file, Severity.ERROR).rank
 
 
 @dataclass(frozen=True)
 class Region:
-    """A span as CI formats want it: an end at column 1 of a later line is the end of the line before."""
+    """A span as CI formats want it: an end at column 1 of a later line is the end of the line before.
+
+    `end_column` is exclusive (the column just past the region), as SARIF defines it; every format
+    writes that same number, and None means "to the end of `end_line`"."""
 
     line: int
     column: int
     end_line: int
     end_column: int | None
+
+    def __str__(self) -> str:
+        """`17:9-18:42`, `3:7-3` (to the end of line 3): the region in one token, for plain-text reports."""
+        end = f"{self.end_line}:{self.end_column}" if self.end_column is not None else str(self.end_line)
+        return f"{self.line}:{self.column}-{end}"
 
 
 def region(span: Span) -> Region:
@@ -47,6 +78,26 @@ def region(span: Span) -> Region:
     if end_column == 1 and end_line > span.line:
         end_line, end_column = end_line - 1, None
     return Region(span.line, span.column, end_line, end_column)
+
+
+def occurrences(keys: Sequence[Hashable]) -> list[int]:
+    """For each key, how many times it has come so far (1 the first time): what tells apart two
+    findings that are otherwise the same, without counting lines."""
+    seen: Counter[Hashable] = Counter()
+    numbers = []
+    for key in keys:
+        seen[key] += 1
+        numbers.append(seen[key])
+    return numbers
+
+
+def fingerprints(output: Output) -> list[str]:
+    """A fingerprint per diagnostic that survives edits elsewhere in the file and lines moving:
+    a hash of the code, the file, the YAML path and the message (and which repeat it is), never
+    of a line number. Code scanning and GitLab use it to follow a finding across commits."""
+    keys = [(d.code, relative(d.file, output.base), dotted(d.path), d.message) for d in output.diagnostics]
+    return [hashlib.sha256("\0".join((*key, str(number))).encode("utf-8")).hexdigest()
+            for key, number in zip(keys, occurrences(keys))]
 
 
 def relative(file: str, base: str) -> str:
@@ -76,13 +127,13 @@ def rule_infos() -> tuple[RuleInfo, ...]:
 
 
 def _formats() -> dict[str, Callable[[Output], str]]:
-    from . import github, json, junit, sarif, text
+    from . import github, gitlab, json, junit, sarif, text
 
     return {"text": text.render, "json": json.render, "github": github.render,
-            "sarif": sarif.render, "junit": junit.render}
+            "sarif": sarif.render, "junit": junit.render, "gitlab": gitlab.render}
 
 
-NAMES = ("text", "json", "github", "sarif", "junit", "auto")
+NAMES = ("text", "json", "github", "sarif", "junit", "gitlab", "auto")
 """Format names the command line accepts; `auto` is GitHub annotations under GitHub Actions, else text."""
 
 

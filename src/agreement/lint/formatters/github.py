@@ -3,7 +3,8 @@
 `::error file=plans/a.yaml,line=3,col=5,endLine=3,endColumn=9,title=L101 missing-goal::message`
 Values are escaped as the Actions runner expects (`%`, CR and LF everywhere; `:` and
 `,` in properties too). Columns are only sent for one-line spans, as GitHub ignores
-them otherwise.
+them otherwise; `endColumn` is the column just past the region, the same number SARIF and
+JSON carry. The title is the code and its name, validation codes included.
 """
 
 from __future__ import annotations
@@ -30,12 +31,11 @@ def _line(diagnostic: Diagnostic, output: Output) -> str:
         if where.end_line == where.line:
             properties.append(("col", str(where.column)))
             properties.append(("endLine", str(where.end_line)))
-            if where.end_column is not None and where.end_column - 1 >= where.column:
-                properties.append(("endColumn", str(where.end_column - 1)))
+            if where.end_column is not None and where.end_column > where.column:
+                properties.append(("endColumn", str(where.end_column)))
         else:
             properties.append(("endLine", str(where.end_line)))
-    title = f"{diagnostic.code} {diagnostic.rule}" if diagnostic.rule else diagnostic.code
-    properties.append(("title", title))
+    properties.append(("title", output.title(diagnostic)))
     message = diagnostic.message + (f"\nhint: {diagnostic.hint}" if diagnostic.hint else "")
     listed = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
     return f"::{COMMANDS[diagnostic.severity]} {listed}::{escape_data(message)}"

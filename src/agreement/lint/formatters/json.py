@@ -7,6 +7,9 @@
   ]
 }
 ```
+
+Positions are those of every other format: `end_column` is the column just past the finding
+(as in SARIF), and null when it runs to the end of `end_line`.
 """
 
 from __future__ import annotations
@@ -15,19 +18,19 @@ import json
 from typing import Any
 
 from ...diagnostics import Diagnostic
-from . import Output, counts
+from . import Output, counts, region
 
 VERSION = 1
 
 
 def _item(diagnostic: Diagnostic) -> dict[str, Any]:
-    span = diagnostic.span
+    where = region(diagnostic.span) if diagnostic.span else None
     return {
         "file": diagnostic.file,
-        "line": span.line if span else None,
-        "column": span.column if span else None,
-        "end_line": span.end_line if span else None,
-        "end_column": span.end_column if span else None,
+        "line": where.line if where else None,
+        "column": where.column if where else None,
+        "end_line": where.end_line if where else None,
+        "end_column": where.end_column if where else None,
         "code": diagnostic.code,
         "rule": diagnostic.rule,
         "severity": diagnostic.severity.value,

@@ -2,6 +2,12 @@
 
 Artifact URIs are relative to `Output.base` (the working directory) under the
 `%SRCROOT%` base id, so GitHub code scanning places them in the repository.
+
+GitHub shows a rule's `help` (its whole documentation) with each alert; `helpUri` links the
+same text on the documentation page (`docs/codes.md#l102-missing-owner`) for viewers that
+show a link instead. Each result has a fingerprint of its code, file, YAML path and message
+(`agreementFinding/v1`), so an alert is the same alert after lines above it moved; upload-sarif
+adds its own line hash beside it.
 """
 
 from __future__ import annotations
@@ -13,18 +19,25 @@ from urllib.parse import quote
 
 from ...diagnostics import Diagnostic, Severity
 from ..registry import RuleInfo
-from . import Output, region, relative
+from . import Output, fingerprints, region, relative
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 SRCROOT = "%SRCROOT%"
+FINGERPRINT = "agreementFinding/v1"
+"""The name of our fingerprint; a new way of computing it gets a new version, never the same name."""
 
 
-def _rule(info: RuleInfo) -> dict[str, Any]:
+def anchor(info: RuleInfo) -> str:
+    """The code's heading on the documentation page as GitHub makes it an anchor: `l102-missing-owner`."""
+    return f"{info.code} {info.name}".lower().replace(" ", "-")
+
+
+def _rule(info: RuleInfo, docs_url: str | None) -> dict[str, Any]:
     what = info.section("What it does") or info.summary
     first_paragraph = what.split("\n\n")[0].replace("\n", " ")
     help_text = f"{info.summary}\n\n{info.doc}" if info.doc else info.summary
-    return {
+    rule: dict[str, Any] = {
         "id": info.code,
         "name": info.name,
         "shortDescription": {"text": info.summary},
@@ -33,6 +46,9 @@ def _rule(info: RuleInfo) -> dict[str, Any]:
         "defaultConfiguration": {"level": LEVELS[info.severity]},
         "properties": {"tags": ["validation" if not info.code.startswith("L") else "lint"]},
     }
+    if docs_url:
+        rule["helpUri"] = f"{docs_url}#{anchor(info)}"
+    return rule
 
 
 def _location(diagnostic: Diagnostic, base: str) -> dict[str, Any]:
@@ -51,13 +67,14 @@ def _location(diagnostic: Diagnostic, base: str) -> dict[str, Any]:
     return {"physicalLocation": physical}
 
 
-def _result(diagnostic: Diagnostic, index: dict[str, int], base: str) -> dict[str, Any]:
+def _result(diagnostic: Diagnostic, index: dict[str, int], base: str, fingerprint: str) -> dict[str, Any]:
     text = diagnostic.message + (f" (hint: {diagnostic.hint})" if diagnostic.hint else "")
     result: dict[str, Any] = {
         "ruleId": diagnostic.code,
         "level": LEVELS[diagnostic.severity],
         "message": {"text": text},
         "locations": [_location(diagnostic, base)],
+        "partialFingerprints": {FINGERPRINT: fingerprint},
     }
     if diagnostic.code in index:
         result["ruleIndex"] = index[diagnostic.code]
@@ -68,14 +85,20 @@ def render(output: Output) -> str:
     rules = list(output.rules)
     index = {info.code: i for i, info in enumerate(rules)}
     base_uri = Path(output.base).resolve().as_uri().rstrip("/") + "/"
+    driver: dict[str, Any] = {"name": "agreement", "version": output.version,
+                              "rules": [_rule(r, output.docs_url) for r in rules]}
+    if output.home_url:
+        driver["informationUri"] = output.home_url
+    results = [_result(d, index, output.base, fingerprint)
+               for d, fingerprint in zip(output.diagnostics, fingerprints(output))]
     log = {
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": "agreement", "version": output.version, "rules": [_rule(r) for r in rules]}},
+            "tool": {"driver": driver},
             "originalUriBaseIds": {SRCROOT: {"uri": base_uri}},
             "columnKind": "unicodeCodePoints",
-            "results": [_result(d, index, output.base) for d in output.diagnostics],
+            "results": results,
         }],
     }
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"

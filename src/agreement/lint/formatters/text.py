@@ -32,15 +32,14 @@ def summary(output: Output) -> str:
     if not diagnostics:
         return f"{files} file{'s' if files != 1 else ''} checked: no problems"
     by_severity = counts(diagnostics)
-    names = {rule.code: rule.name for rule in output.rules}
-    names.update((d.code, d.rule) for d in diagnostics if d.rule)
+    titles = {d.code: output.title(d) for d in diagnostics}
     affected = len({d.file for d in diagnostics})
     parts = [f"{by_severity[s]} {s.value}{'s' if by_severity[s] != 1 and s is not Severity.INFO else ''}"
              for s in Severity if by_severity[s]]
     lines = [f"Found {len(diagnostics)} problem{'s' if len(diagnostics) != 1 else ''} "
              f"({', '.join(parts)}) in {affected} of {files} file{'s' if files != 1 else ''}:"]
     for code, number in sorted(Counter(d.code for d in diagnostics).items()):
-        lines.append(f"  {number:>4}  {code}  {names.get(code, '')}".rstrip())
+        lines.append(f"  {number:>4}  {titles[code].replace(' ', '  ', 1)}")
     lines.append("Run `agreement explain CODE` for what a code means and how to fix it.")
     return "\n".join(lines)
 
