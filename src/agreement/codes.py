@@ -228,6 +228,27 @@ period: {start: 2018-12-31, end: 2015-01-01}
 period: {start: 2015-01-01, end: 2018-12-31}
 ```
 """),
+    _code("R305", "unknown-outline-entry", "The outline names no part or section of the document, or one twice.", """
+An `outline:` lists the parts to print, by key (`background`, `goals`, `focus_areas`, …)
+or by a free section's `id`. Each entry must name a part the document has or a
+top-level section, once. The message suggests the closest name.
+
+## Example
+```yaml
+outline:
+  - bakgrund
+  - goals
+goals: [{text: Ökad trygghet}]
+background: Text.
+```
+
+## Use instead
+```yaml
+outline:
+  - background: Bakgrund
+  - goals
+```
+"""),
     _code("R304", "follow-up-outside-period", "A follow-up date lies outside the document's period.", """
 A follow-up is a promise to check progress while the document is in force; a date
 before the period starts or after it ends cannot be kept. Schedules (`every:`,

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PLAN = ROOT / "tests" / "render" / "fixtures" / "plan-by-party.yaml"
 SECONDS = 10
 MEMORY_KB = 1024 * 1024
-PARTIAL = "partials/references.md.j2"
+PARTIAL = "partials/title-page.md.j2"
 
 CASES = {
     "huge-range": ("{% for i in range(10**9) %}x{% endfor %}\n", "Range too big"),

@@ -1,8 +1,8 @@
-"""Signatures: a signed one is printed as it stands; one not yet signed gets lines to sign on.
+"""Signatures: printed as written; one that asks for them (`lines: true`) gets lines to sign on.
 
-The draft fixture has one signature with a date (signed), one with place and name but
-no date, and one with nothing but the party. Built once, in Swedish and in English,
-through the real pipeline.
+The draft fixture has one signature with a date (signed), and two that ask for lines:
+one with place and name but no date, and one with nothing but the party. Built once,
+in Swedish and in English, through the real pipeline.
 """
 
 from __future__ import annotations
@@ -18,12 +18,12 @@ from agreement.render.build import pandoc_metadata
 from agreement.render.pandoc import convert_all
 from agreement.render.templates import TemplateSet
 
-from .conftest import FIXTURES, markdown_of, run_build, view_of
+from .conftest import EXAMPLES, FIXTURES, markdown_of, run_build, view_of
 
 DRAFT = FIXTURES / "draft.yaml"
 SWEDISH = ("Ort och datum", "Namnteckning", "Namnförtydligande")
 ENGLISH = ("Place and date", "Signature", "Printed name")
-UNSIGNED = 2  # signatures without a date in the draft
+UNSIGNED = 2  # signatures with lines to sign on in the draft
 
 
 @pytest.fixture(scope="module")
@@ -67,6 +67,13 @@ def test_a_signed_signature_is_party_place_and_date_name_and_title() -> None:
     markdown = markdown_of(DRAFT)
     assert ("::: signature\n**Exempelby kommun**\\\nExempelby\\, 3 februari 2025\\\nAnna Andersson\\\n"
             "Kommunstyrelsens ordförande\n:::") in markdown
+
+
+def test_a_signature_without_a_date_prints_as_written_unless_it_asks_for_lines() -> None:
+    """Malmö's source names its two signatories and no date: no line invites a second signature."""
+    markdown = markdown_of(EXAMPLES / "malmo-2011" / "agreement.yaml")
+    assert "signature-line" not in markdown
+    assert "**Malmö stad**\\\nKatrin Stjernfeldt Jammeh\\\nOrdförande\\, Brottsförebyggande rådet" in markdown
 
 
 def test_an_unsigned_signature_has_three_labelled_lines_with_what_is_known_above_them() -> None:

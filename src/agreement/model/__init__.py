@@ -2,38 +2,56 @@
 
 from .action_plan import ActionPlan, PlanArea
 from .actions import Action, Commitment, ProgressEntry, Promise
-from .agreement import Agreement, FocusArea
-from .document import Area, Decision, Document, PartyActions, Period, Section, Signature, Term
-from .follow_up import FollowUp, expand
+from .agreement import Agreement, FocusArea, FocusAreaGroup
+from .citizen_promises import CitizenPromises
+from .document import (ActionGroup, Area, Contact, Decision, Document, PartyActions, Period, Section, Signature,
+                       Term)
+from .follow_up import FollowUp, Reporting, expand
 from .goals import Goal, Indicator
-from .organisation import Body, Member, Organisation, Step, WorkingModel
+from .guidelines import Guidelines
+from .organisation import Body, Member, Organisation, Role, Step, WorkingModel
+from .outline import PARTS, OutlineEntry
 from .parties import Party, Unit
 
-KINDS: dict[str, type[Document]] = {"agreement": Agreement, "action-plan": ActionPlan}
+KINDS: dict[str, type[Document]] = {
+    "agreement": Agreement,
+    "action-plan": ActionPlan,
+    "guidelines": Guidelines,
+    "citizen-promises": CitizenPromises,
+}
 """Document kinds by the value of their `kind` key."""
 
 __all__ = [
     "KINDS",
+    "PARTS",
     "Action",
+    "ActionGroup",
     "ActionPlan",
     "Agreement",
     "Area",
     "Body",
+    "CitizenPromises",
     "Commitment",
+    "Contact",
     "Decision",
     "Document",
     "FocusArea",
+    "FocusAreaGroup",
     "FollowUp",
     "Goal",
+    "Guidelines",
     "Indicator",
     "Member",
     "Organisation",
+    "OutlineEntry",
     "Party",
     "PartyActions",
     "Period",
     "PlanArea",
     "ProgressEntry",
     "Promise",
+    "Reporting",
+    "Role",
     "Section",
     "Signature",
     "Step",

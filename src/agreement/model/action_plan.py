@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from ..diagnostics import Path
 from .base import Id, Text, field, required
 from .document import Area, Document
 
@@ -26,3 +27,6 @@ class ActionPlan(Document):
         [{"id": "vald", "title": "Våld", "target_group": "Alla medborgare", "focus_area": "vald-i-nara-relationer"}],
         default_factory=list,
     )
+
+    def area_places(self) -> list[tuple[PlanArea, Path]]:  # type: ignore[override]
+        return [(area, ("areas", a)) for a, area in enumerate(self.areas)]

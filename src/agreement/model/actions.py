@@ -107,3 +107,12 @@ class Promise(Commitment):
     text: Text = required(
         "The promise as published.", "Polisen lovar att vara synlig i centrum fredags- och lördagskvällar."
     )
+    description: Markdown | None = field(
+        "Why the promise is made and what it means (beskrivning).",
+        "Medborgardialogen visade att många känner sig otrygga i centrum kvällstid.")
+    activities: list[Text] = field(
+        "What will be done to keep the promise (aktiviteter).",
+        ["Fotpatrullering fredag och lördag kl. 20–02", "Trygghetsvandring i centrum i maj"], default_factory=list)
+    dialogue: Markdown | None = field(
+        "The dialogue the promise came from (medborgardialog): who was asked, how and what they said.",
+        "Enkät till 800 invånare och samtal på torget under trygghetsveckan i mars.")

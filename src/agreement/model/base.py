@@ -8,7 +8,7 @@ example, because the generated JSON Schema is what editors show while people typ
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, Iterator, Sequence, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, GetJsonSchemaHandler, StringConstraints
 from pydantic_core import core_schema
@@ -31,6 +31,20 @@ Markdown = Annotated[str, StringConstraints(min_length=1, max_length=MARKDOWN_CH
                      AfterValidator(check_markdown)]
 """Markdown text; rendered through pandoc without raw HTML, TeX or attributes. Both kinds of
 text are held to the limits of `agreement.model.limits`."""
+
+
+T = TypeVar("T")
+
+
+def nested(items: Sequence[T], key: str, path: tuple[str | int, ...] = ()) -> Iterator[tuple[T, tuple[str | int, ...]]]:
+    """`items` and everything under them through attribute `key` (sections in sections, bodies in
+    bodies), depth first in reading order, each with its data path below `path`."""
+    stack = [(item, path + (key, index)) for index, item in enumerate(items)]
+    stack.reverse()
+    while stack:
+        item, where = stack.pop()
+        yield item, where
+        stack.extend(reversed([(child, where + (key, index)) for index, child in enumerate(getattr(item, key))]))
 
 
 def required(description: str, example: Any, **kwargs: Any) -> Any:

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from .base import AlsoAccepts, Markdown, Model, Text, field
+from .base import AlsoAccepts, Markdown, Model, Text, field, required
 
 Interval = Literal["month", "quarter", "half-year", "year"]
 Month = Annotated[int, Field(ge=1, le=12)]
@@ -25,6 +25,15 @@ _INTERVAL_MONTHS: dict[str, tuple[int, ...]] = {
     "half-year": (6, 12),
     "year": (12,),
 }
+
+
+class Reporting(Model):
+    """One reporting line of the follow-up (rapportering): what is reported, how often, to whom."""
+
+    what: Text = required("What is reported (vad).", "Lägesbild och genomförda åtgärder")
+    when: Text | None = field("How often or when, as written (när).", "Två gånger per år")
+    to: Text | None = field("To whom (till vem).", "Kommunstyrelsen")
+    by: Text | None = field("Who reports (av vem).", "Styrgruppen")
 
 
 class FollowUp(Model):
@@ -47,8 +56,13 @@ class FollowUp(Model):
         "Respektive ansvarig verksamhet tillsammans med polisen",
     )
     description: Markdown | None = field(
-        "How the follow-up is done, as the document states it.", "Uppföljningen ska årligen redovisas i berörd nämnd."
+        "How the follow-up is done, as the document states it. When written, it is what prints; "
+        "the schedule and the rest are data for lint and the follow-up commands.",
+        "Uppföljningen ska årligen redovisas i berörd nämnd."
     )
+    reporting: list[Reporting] = field(
+        "Reporting lines (rapportering): what is reported, how often, to whom.",
+        [{"what": "Lägesbild", "when": "Årligen", "to": "Kommunfullmäktige"}], default_factory=list)
 
     @model_validator(mode="after")
     def _one_schedule(self) -> "FollowUp":

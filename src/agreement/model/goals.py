@@ -28,10 +28,15 @@ class Goal(Model):
     output (produktionsmål) or follow-up goal (uppföljningsmål)."""
 
     id: Id | None = field("Key that an action's `goal_ref` can name.", "tryggare-tunnlar")
-    kind: GoalKind = required(
-        "Kind of goal: overall (inriktningsmål, övergripande mål), effect (effektmål), "
-        "process (processmål), output (produktionsmål) or follow-up (uppföljningsmål).",
+    kind: GoalKind | None = field(
+        "Kind of goal, for lint: overall (inriktningsmål, övergripande mål), effect (effektmål), "
+        "process (processmål), output (produktionsmål) or follow-up (uppföljningsmål). Not printed.",
         "effect",
+    )
+    label: Text | None = field(
+        "The label the document prints before the goal (etikett), in its own words: "
+        "Uppföljningsmål, Inriktningsmål, Effekter. Left out, the goal prints without one.",
+        "Uppföljningsmål",
     )
     text: Text = required("The goal as written (målformulering).", "Alla Malmöbor ska känna sig trygga i sin stad.")
     indicators: list[Indicator] = field(

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Iterator, Literal
 
-from .base import Id, Markdown, Model, PartyRef, Text, field, required
+from ..diagnostics import Path
+from .base import Id, Markdown, Model, PartyRef, Text, field, nested, required
 
 BodyKind = Literal["steering-group", "working-group", "council", "network", "other"]
 
@@ -15,15 +16,21 @@ class Member(Model):
     role: Text | None = field("Role or position (funktion, titel).", "Chefen för Polisområde Malmö")
     name: Text | None = field("Name of the person, when the document names one.", "Johan Olsson")
     party: PartyRef | None = field("Party or unit the member represents.", "malmo")
+    organisation: Text | None = field(
+        "Organisation the member represents when it is not a party of the document (organisation).",
+        "Räddningstjänsten Syd")
     convener: bool = field("Whether the member convenes the body (sammankallande).", True, default=False)
     adjunct: bool = field("Whether the member is co-opted rather than a full member (adjungerad).", True, default=False)
 
 
 class Body(Model):
-    """A body that leads or carries out the joint work (styrgrupp, arbetsgrupp, råd)."""
+    """A body that leads or carries out the joint work (styrgrupp, arbetsgrupp, råd), with its members,
+    its responsibilities and the bodies under it."""
 
     id: Id | None = field("Key of the body.", "styrgrupp")
-    name: Text = required("Name of the body.", "Styrgruppen")
+    name: Text = required("Name of the body (namn); not printed unless it is the title.", "Styrgruppen")
+    title: Text | None = field("Heading the document gives the body (rubrik); left out, it has none.",
+                               "Kommunstyrelsen")
     kind: BodyKind = field(
         "steering-group (styrgrupp), working-group (arbetsgrupp), council (råd), network (nätverk) or other.",
         "steering-group",
@@ -38,7 +45,31 @@ class Body(Model):
         [{"role": "Chefen för Polisområde Malmö", "party": "polisen"}],
         default_factory=list,
     )
-    meets: Text | None = field("How often the body meets (mötesfrekvens), as written.", "minst tre gånger per termin")
+    meets: Text | None = field(
+        "How often the body meets (mötesfrekvens), as written. Printed as a line of its own only when the "
+        "body has no description or notes, which otherwise say it in the document's words.",
+        "minst tre gånger per termin")
+    notes: Markdown | None = field("Text after the list of members (noter).",
+                                   "Arbetsgruppen sammanträder minst 4 gånger per termin.")
+    responsibilities: list[Text] = field(
+        "What the body is responsible for (ansvar), one item each.",
+        ["Leda och följa upp det brottsförebyggande arbetet"], default_factory=list)
+    bodies: list["Body"] = field(
+        "Bodies under this one (undergrupper).", [{"name": "Arbetsgruppen", "kind": "working-group"}],
+        default_factory=list)
+
+
+class Role(Model):
+    """A named role that is not a body (roll): a coordinator, a contact person."""
+
+    role: Text = required("The role (roll, funktion).", "Samordnare för brottsförebyggande arbete")
+    name: Text | None = field("Name of the person (namn).", "Cecilia Tegelberg")
+    party: PartyRef | None = field("Party or unit the role belongs to.", "ljusdal/klk")
+    organisation: Text | None = field("Organisation, when it is not a party of the document (organisation).",
+                                      "Räddningstjänsten Syd")
+    description: Markdown | None = field("What the role does (uppdrag).", "Samordnar det brottsförebyggande arbetet.")
+    responsibilities: list[Text] = field("What the role is responsible for (ansvar).",
+                                         ["Kalla till styrgruppens möten"], default_factory=list)
 
 
 class Organisation(Model):
@@ -53,10 +84,17 @@ class Organisation(Model):
         [{"name": "Arbetsgruppen", "kind": "working-group", "meets": "minst 4 gånger per termin"}],
         default_factory=list,
     )
+    roles: list[Role] = field(
+        "Named roles that are not bodies (roller): coordinator, contact person.",
+        [{"role": "Samordnare", "name": "Cecilia Tegelberg", "party": "ljusdal/klk"}], default_factory=list)
+
+    def all_bodies(self) -> Iterator[tuple[Body, Path]]:
+        """Every body, those under others too, with its data path (relative to the organisation)."""
+        return nested(self.bodies, "bodies")
 
 
 class Step(Model):
-    """One step of the working model (samverkansmodellens moment)."""
+    """One step of the working model (samverkansmodellens moment), with sub-steps if it has any."""
 
     title: Text = required(
         "The step (moment).", "Gemensam lägesbild baserad på underrättelser och omvärldsorienteringen."
@@ -65,6 +103,8 @@ class Step(Model):
         "What the step involves.",
         "Alla insatser och aktiviteter som genomförs ska följas upp och resultatet ska utvärderas.",
     )
+    steps: list["Step"] = field("Sub-steps (delmoment), in order.", [{"title": "Inhämta polisens lägesbild"}],
+                                default_factory=list)
 
 
 class WorkingModel(Model):

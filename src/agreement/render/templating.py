@@ -67,6 +67,11 @@ def heading_id(value: object) -> Markup:
     return Markup("{#" + anchor(str(value)) + "}")
 
 
+def heading_marks(level: int) -> Markup:
+    """The `#`s of a Markdown heading of `level` (1–6), for headings whose depth follows the outline."""
+    return Markup("#" * max(1, min(int(level), 6)))
+
+
 def table_rule(widths: list[int]) -> Markup:
     """The line under a pipe table's header; the dashes set the relative column widths."""
     return Markup("|" + "|".join(":" + "-" * max(3, int(width)) for width in widths) + "|")
@@ -123,6 +128,7 @@ def environment(templates: TemplateSet) -> SandboxedEnvironment:
     env.filters["indent_md"] = indent_block
     env.filters["heading_id"] = heading_id
     env.globals["table_rule"] = table_rule
+    env.globals["heading_marks"] = heading_marks
     return env
 
 
