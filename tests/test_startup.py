@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "eslov-2015-2018" / "agreement.yaml"
 
@@ -33,3 +35,29 @@ def test_validating_a_document_builds_only_the_model_of_its_kind() -> None:
         "print(json.dumps([before, after]))\n"
     )
     assert built == [[], ["agreement"]]
+
+
+def imported(*arguments: str) -> set[str]:
+    """The top-level packages `python -m agreement ARGUMENTS` imports, from `-X importtime`."""
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "agreement", *arguments],
+                          capture_output=True, text=True)
+    assert "Traceback" not in done.stderr, done.stderr[-3000:]
+    lines = [line.split("|")[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")]
+    return {name.split(".")[0] for name in lines[1:]} | {name for name in lines[1:] if "." in name}
+
+
+COMMAND_LINE = {"typer", "click", "rich", "shellingham"}
+RENDERING = {"jinja2", "pypandoc", "typst", "babel", "markupsafe"}
+
+
+@pytest.mark.parametrize("command, working", [("validate", "agreement.validation"), ("lint", "agreement.lint.engine")])
+def test_checking_one_file_imports_no_command_line_library_and_no_pool(command: str, working: str) -> None:
+    modules = imported(command, str(EXAMPLE))
+    assert {"pydantic", working} <= modules  # it did its work: not a run that stopped early
+    assert not modules & (COMMAND_LINE | RENDERING | {"multiprocessing", "concurrent.futures.process"})
+
+
+def test_help_imports_neither_the_model_nor_the_parser() -> None:
+    modules = imported("--help")
+    assert "typer" in modules
+    assert not modules & ({"pydantic", "pydantic_core", "ruamel", "_ruamel_yaml"} | RENDERING)

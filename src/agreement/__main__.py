@@ -1,5 +1,5 @@
 """`python -m agreement`: the same as the `agreement` command."""
 
-from .cli import run
+from .fastpath import main
 
-run()
+main()

@@ -55,14 +55,9 @@ def fail_usage(message: str) -> "typer.Exit":
 
 def print_diagnostics(diagnostics: Iterable["Diagnostic"]) -> None:
     """Print diagnostics as `file:line:col: CODE message` with code frames, file by file."""
-    from .diagnostics import format_text
-    from .loading import source_lines
+    from .fastpath import print_diagnostics as print_each
 
-    lines_of: dict[str, list[str]] = {}
-    for diagnostic in diagnostics:
-        if diagnostic.file not in lines_of and diagnostic.span is not None:
-            lines_of[diagnostic.file] = source_lines(diagnostic.file)
-        typer.echo(format_text(diagnostic, lines_of.get(diagnostic.file)))
+    print_each(diagnostics, typer.echo)
 
 
 def _plural(count: int, word: str) -> str:
@@ -301,16 +296,7 @@ class _BuildProgress:
 
 
 def run() -> None:
-    """Entry point of the console script: a traceback is a bug, and says so."""
-    try:
-        app()
-    except KeyboardInterrupt:
-        typer.echo("interrupted", err=True)
-        sys.exit(130)
-    except Exception as error:  # pragma: no cover - reached only through a bug
-        import traceback
+    """Typer's command line: what agreement.fastpath.main, the console script, does not read itself."""
+    from .fastpath import guarded
 
-        traceback.print_exc()
-        typer.echo(f"\ninternal error: {error!r}\nThis is a bug in agreement; please report it with the "
-                   "command you ran and the file.", err=True)
-        sys.exit(3)
+    guarded(app)
