@@ -55,6 +55,7 @@ def test_checking_one_file_imports_no_command_line_library_and_no_pool(command: 
     modules = imported(command, str(EXAMPLE))
     assert {"pydantic", working} <= modules  # it did its work: not a run that stopped early
     assert not modules & (COMMAND_LINE | RENDERING | {"multiprocessing", "concurrent.futures.process"})
+    assert "xml" not in modules  # the text report needs no other format's libraries (JUnit's XML)
 
 
 def test_help_imports_neither_the_model_nor_the_parser() -> None:

@@ -1,6 +1,6 @@
 """Output formats of `agreement lint`: pure functions from diagnostics (and rule metadata) to text.
 
-Each module has `render(output: Output) -> str`; `FORMATS` lists them. Nothing here
+Each module has `render(output: Output) -> str`; `FORMATTERS` lists them. Nothing here
 reads files, looks at the terminal or the environment: the caller decides (colour,
 source lines for code frames, the folder paths are made relative to) and passes it in.
 """
@@ -12,8 +12,9 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
+from importlib import import_module
 from pathlib import Path
-from typing import Callable, Hashable, Mapping, Sequence
+from typing import Hashable, Mapping, Sequence
 
 from ...diagnostics import Diagnostic, Severity, Span, dotted
 from ..registry import RuleInfo
@@ -126,17 +127,18 @@ def rule_infos() -> tuple[RuleInfo, ...]:
     return validation + all_info()
 
 
-def _formats() -> dict[str, Callable[[Output], str]]:
-    from . import github, gitlab, json, junit, sarif, text
-
-    return {"text": text.render, "json": json.render, "github": github.render,
-            "sarif": sarif.render, "junit": junit.render, "gitlab": gitlab.render}
-
-
-NAMES = ("text", "json", "github", "sarif", "junit", "gitlab", "auto")
+FORMATTERS = ("text", "json", "github", "sarif", "junit", "gitlab")
+"""The formats, each the module of that name in this package."""
+NAMES = (*FORMATTERS, "auto")
 """Format names the command line accepts; `auto` is GitHub annotations under GitHub Actions, else text."""
 
 
 def render(name: str, output: Output) -> str:
-    """The diagnostics in format `name` (not `auto`: the caller resolves it)."""
-    return _formats()[name](output)
+    """The diagnostics in format `name` (not `auto`: the caller resolves it).
+
+    Only that format's module is imported: a lint on every save pays for the text format, not
+    for the XML and JSON libraries of the others."""
+    if name not in FORMATTERS:
+        raise KeyError(name)
+    module = import_module(f"{__name__}.{name}")
+    return module.render(output)  # type: ignore[no-any-return]
