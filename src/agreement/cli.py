@@ -11,11 +11,58 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, List, Optional
 
 import typer
+from typer.core import TyperArgument, TyperGroup
 
 if TYPE_CHECKING:
     from .diagnostics import Diagnostic
 
+COMMAND_ORDER = ("validate", "lint", "build", "explain", "schema")
+"""The order `agreement --help` lists the commands in: the order a user meets them. A new command
+is placed by adding its name here; commands not named here come after these, alphabetically."""
+
+
+class _Argument(TyperArgument):
+    """An argument shown by its name alone, as `PATHS...` or `[CODE]`: Typer would add the Python
+    type (`paths... <list[Path]>`) and brace required arguments in the usage line (`{paths}...`)."""
+
+    def _shown(self) -> str:
+        return (self.metavar or self.name or "").upper() + ("..." if self.nargs != 1 else "")
+
+    def _usage_display_name(self) -> str:
+        return self._shown() if self.required else f"[{self._shown()}]"
+
+    def _rich_display_name(self) -> str:
+        return self._shown()
+
+    def display_type_rich(self, ctx: typer.Context) -> str | None:
+        return None
+
+
+class _Commands(TyperGroup):
+    """The top-level group: commands listed in COMMAND_ORDER, arguments shown by their names."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        _name_arguments(self)
+
+    def list_commands(self, ctx: typer.Context) -> list[str]:
+        known = {name: index for index, name in enumerate(COMMAND_ORDER)}
+        return sorted(super().list_commands(ctx), key=lambda name: (known.get(name, len(known)), name))
+
+
+def _name_arguments(group: TyperGroup) -> None:
+    """Show every argument of every command (in sub-groups too) by its name: Typer has no setting
+    for it and builds its arguments itself, so they become `_Argument`s once built."""
+    for command in group.commands.values():
+        if isinstance(command, TyperGroup):
+            _name_arguments(command)
+        for param in command.params:
+            if type(param) is TyperArgument:
+                param.__class__ = _Argument
+
+
 app = typer.Typer(
+    cls=_Commands,
     name="agreement",
     help=(
         "Validate, lint and build collaboration agreements (samverkansöverenskommelser) and "
@@ -66,8 +113,9 @@ def _plural(count: int, word: str) -> str:
 
 @app.command(epilog="Examples:\n\n  agreement validate examples\n\n  agreement validate plans/eslov.yaml plans/ljusdal.yaml")
 def validate(
-    paths: List[Path] = typer.Argument(..., help="Files and folders; folders are searched for *.yaml/*.yml documents."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: every core)."),
+    paths: List[Path] = typer.Argument(..., metavar="PATHS",
+                                       help="Files and folders; folders are searched for *.yaml/*.yml documents."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, metavar="N", help="Worker processes (default: every core)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only problems, no summary."),
 ) -> None:
     """Check that documents are valid YAML, match the schema and have resolvable references.
@@ -102,7 +150,7 @@ def validate(
 @app.command(epilog="Examples:\n\n  agreement schema\n\n  agreement schema --check")
 def schema(
     check: bool = typer.Option(False, "--check", help="Do not write; exit 1 if schemas/ is out of date."),
-    out: Optional[Path] = typer.Option(None, "--out", help="Folder to write to (default: the project's schemas/)."),
+    out: Optional[Path] = typer.Option(None, "--out", metavar="DIR", help="Folder to write to (default: the project's schemas/)."),
 ) -> None:
     """Write the JSON Schemas of both document kinds, for editors with the YAML language server."""
     from .schemas import schema_dir, stale_schemas, write_schemas
@@ -126,9 +174,9 @@ def schema(
 @app.command(epilog="Examples:\n\n  agreement explain S201\n\n  agreement explain unknown-key\n\n  agreement explain --list"
                     "\n\n  agreement explain --list --format json")
 def explain(
-    code: Optional[str] = typer.Argument(None, help="A code (S201) or its name (unknown-key)."),
+    code: Optional[str] = typer.Argument(None, metavar="CODE", help="A code (S201) or its name (unknown-key)."),
     list_all: bool = typer.Option(False, "--list", help="List every code with its summary (all of it as json or markdown)."),
-    output_format: str = typer.Option("text", "--format", help="text, json or markdown."),
+    output_format: str = typer.Option("text", "--format", metavar="FORMAT", help="text, json or markdown."),
 ) -> None:
     """Print the documentation of a diagnostic code."""
     from .explaining import FORMATS, all_entries, find_entry, render_entries, render_entry
@@ -152,16 +200,22 @@ def explain(
     "\n\n  agreement lint --format sarif --output lint.sarif plans\n\n  agreement lint --strict --format github plans"
 ))
 def lint(
-    paths: List[Path] = typer.Argument(..., help="Files and folders; folders are searched for *.yaml/*.yml documents."),
-    output_format: str = typer.Option("auto", "--format", "-f",
+    paths: List[Path] = typer.Argument(..., metavar="PATHS",
+                                       help="Files and folders; folders are searched for *.yaml/*.yml documents."),
+    output_format: str = typer.Option("auto", "--format", "-f", metavar="FORMAT",
                                       help="text, json, github, sarif, junit, gitlab, or auto (github under GitHub Actions, else text)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output (its folder is created)."),
-    today: Optional[str] = typer.Option(None, "--today", help="The date that decides what is overdue, YYYY-MM-DD (default: today)."),
-    select: Optional[List[str]] = typer.Option(None, "--select", help="Run only these rules: codes, names or prefixes, comma-separated (L1,L201)."),
-    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Do not run these rules (codes, names or prefixes)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE",
+                                          help="Write the report to this file instead of standard output (its folder is created)."),
+    today: Optional[str] = typer.Option(None, "--today", metavar="DATE",
+                                        help="The date that decides what is overdue, YYYY-MM-DD (default: today)."),
+    select: Optional[List[str]] = typer.Option(None, "--select", metavar="CODES",
+                                               help="Run only these rules: codes, names or prefixes, comma-separated (L1,L201)."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", metavar="CODES",
+                                               help="Do not run these rules (codes, names or prefixes)."),
     strict: bool = typer.Option(False, "--strict", help="Use the strict preset, and fail on warnings too."),
-    config: Optional[Path] = typer.Option(None, "--config", help="Configuration file (default: the nearest agreement.toml or pyproject.toml)."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: every core)."),
+    config: Optional[Path] = typer.Option(None, "--config", metavar="FILE",
+                                          help="Configuration file (default: the nearest agreement.toml or pyproject.toml)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, metavar="N", help="Worker processes (default: every core)."),
     only_documents: bool = typer.Option(False, "--only-documents",
                                         help="Skip named files that are not documents (no top-level `kind:`), as hooks pass every YAML file."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary line on standard error."),
@@ -207,15 +261,16 @@ from typing import Any  # noqa: E402  (kept inside this section)
     "  agreement build plans/eslov.yaml --to pdf,docx --out public\n\n"
     "  agreement build plans --lang en --templates my-templates --jobs 4"))
 def build(
-    paths: List[Path] = typer.Argument(..., help="Files and folders; folders are searched for *.yaml/*.yml documents."),
-    to: str = typer.Option("html,docx,pdf", "--to", "-t",
+    paths: List[Path] = typer.Argument(..., metavar="PATHS",
+                                       help="Files and folders; folders are searched for *.yaml/*.yml documents."),
+    to: str = typer.Option("html,docx,pdf", "--to", "-t", metavar="FORMATS",
                            help="Formats, comma separated: html, docx, pdf (and md, the generated Markdown)."),
-    out: Path = typer.Option(Path("build"), "--out", "-o", help="Folder for the built files, named <id>.<format>."),
-    lang: Optional[str] = typer.Option(None, "--lang",
+    out: Path = typer.Option(Path("build"), "--out", "-o", metavar="DIR", help="Folder for the built files, named <id>.<format>."),
+    lang: Optional[str] = typer.Option(None, "--lang", metavar="LANG",
                                        help="Language of labels and dates: sv or en (default: the document's)."),
-    templates: Optional[Path] = typer.Option(None, "--templates",
+    templates: Optional[Path] = typer.Option(None, "--templates", metavar="DIR",
                                              help="Folder whose files replace the bundled templates of the same name."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Documents built at once (default: every core)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, metavar="N", help="Documents built at once (default: every core)."),
     force: bool = typer.Option(False, "--force", "-f", help="Build even the outputs that are up to date."),
 ) -> None:
     """Build documents into Word, PDF and HTML files ready to publish.
