@@ -34,6 +34,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import corpus as generator  # noqa: E402  (bench/ is not a package)
+from lint import tool  # noqa: E402
 from validate import Figure, agreement_command, corpus_files, table  # noqa: E402
 
 ROUNDS = 15
@@ -48,14 +49,6 @@ class Timing:
 
     cpu: float
     wall: float
-
-
-def tool(name: str) -> list[str]:
-    """A console script installed beside this interpreter (the project's venv)."""
-    script = Path(sys.executable).with_name(name)
-    if not script.is_file():
-        raise SystemExit(f"{script}: not installed; run `pip install -e '.[dev]'`")
-    return [str(script)]
 
 
 def commands(file: Path) -> dict[str, list[str]]:
