@@ -203,7 +203,8 @@ def _value(kind: str, text: str) -> Any:
 
 
 def _plain(word: str) -> bool:
-    """Not empty, and only characters that came from the command line decoded (no surrogates)."""
+    """Not empty, printable (no line breaks or control characters), and decoded from the command
+    line without surrogates (bytes that are not text): anything else is Typer's to judge."""
     return bool(word) and word.isprintable() and not any("\ud800" <= c <= "\udfff" for c in word)
 
 
@@ -218,6 +219,7 @@ def _plain_environment() -> bool:
 
 
 def _writable_as_is(stream: Any) -> bool:
+    """A text stream with an encoding and error handler that is not ASCII: click writes to it as is."""
     import codecs
 
     encoding = getattr(stream, "encoding", None)
