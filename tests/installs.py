@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-BUILD_PACKAGES = frozenset({"jinja2", "markupsafe", "babel", "pypandoc", "pypandoc_binary", "typst"})
+BUILD_PACKAGES = frozenset({"jinja2", "markupsafe", "babel", "pypandoc", "pypandoc_binary", "typst", "lxml", "pypdf"})
 """Top-level names (modules and their .dist-info) that the build extra brings; markupsafe comes with jinja2."""
 
 

@@ -222,6 +222,9 @@ def build(
                                              help="Folder whose files replace the bundled templates of the same name."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Documents built at once (default: every core)."),
     force: bool = typer.Option(False, "--force", "-f", help="Build even the outputs that are up to date."),
+    page_numbers: bool = typer.Option(False, "--page-numbers",
+                                      help="Fill in the page numbers of the Word file's contents from LibreOffice's "
+                                           "layout of it (needs LibreOffice; without it Word fills them in on opening)."),
 ) -> None:
     """Build documents into Word, PDF and HTML files ready to publish.
 
@@ -242,7 +245,8 @@ def build(
     from .validation import UsageError
 
     try:
-        options = BuildOptions(parse_formats(to), out, lang, templates, force, source_date_epoch_from(os.environ))
+        options = BuildOptions(parse_formats(to), out, lang, templates, force, source_date_epoch_from(os.environ),
+                               page_numbers)
         with _BuildProgress() as progress:
             report = build_documents(paths, options, jobs=jobs, on_result=progress.result, on_start=progress.start)
     except UsageError as error:

@@ -12,7 +12,8 @@ import importlib.util
 
 from . import DISTRIBUTION
 
-BUILD_MODULES: dict[str, str] = {"jinja2": "jinja2", "pypandoc": "pypandoc-binary", "typst": "typst", "babel": "babel"}
+BUILD_MODULES: dict[str, str] = {"jinja2": "jinja2", "pypandoc": "pypandoc-binary", "typst": "typst", "babel": "babel",
+                                  "lxml": "lxml", "pypdf": "pypdf"}
 """The modules `agreement build` imports that the base install lacks, and the packages that bring
 them (the `build` extra in pyproject.toml)."""
 

@@ -15,7 +15,7 @@ import hashlib
 import json
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
@@ -27,9 +27,10 @@ from ..model import Document
 from ..validation import UsageError, check_file, discover
 from ..writing import write_atomically
 from . import docx as docx_step
-from .escaping import escape_text
 from .output import BuildCache, sha256
+from .libreoffice import LibreOfficeError, heading_pages, libreoffice_version, soffice
 from .pandoc import Metadata, PandocError, convert_all, html_parts, pandoc_version
+from .pdf import show_bookmarks
 from .templates import PAGE, TemplateError, TemplateSet
 from .templating import check_templates, environment, page_environment, render_markdown, render_page
 from .typst_pdf import TypstError, compile_pdf, typst_version
@@ -60,6 +61,8 @@ class BuildOptions:
     templates: Path | None = None
     force: bool = False
     source_date_epoch: int | None = None
+    page_numbers: bool = False
+    """Fill in the Word contents list's page numbers from LibreOffice's layout, when it is installed."""
 
 
 @dataclass(frozen=True)
@@ -144,6 +147,7 @@ class Job:
     templates: Path | None
     templates_version: str
     source_date_epoch: int | None
+    page_numbers: bool = False
 
 
 def output_name(document_id: str, fmt: str) -> str:
@@ -158,6 +162,7 @@ def fingerprint(document: bytes, fmt: str, language: str, templates: TemplateSet
         "pandoc": pandoc_version() if fmt != "md" else None,
         "typst": typst_version() if fmt == "pdf" else None,
         "source_date_epoch": options.source_date_epoch,
+        "libreoffice": libreoffice_version() if fmt == "docx" and options.page_numbers else None,
     }
     return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
 
@@ -185,7 +190,7 @@ def _plan(path: Path, options: BuildOptions, templates: TemplateSet, cache: Buil
         outputs = tuple(str(options.out / output_name(document.id, fmt)) for fmt in options.formats)
         return FileResult(source, Outcome.UP_TO_DATE, outputs, diagnostics)
     return Job(source, document, document.id, language, stale, tuple((f, prints[f]) for f in stale), options.out,
-               options.templates, templates.fingerprint, options.source_date_epoch)
+               options.templates, templates.fingerprint, options.source_date_epoch, options.page_numbers)
 
 
 # -- building one document (worker process) -------------------------------------------------
@@ -224,7 +229,7 @@ def build_job(job: Job) -> FileResult:
         write_atomically({job.out / output_name(job.document_id, fmt): data for fmt, data in produced.items()})
     except TemplateError as error:
         return FileResult(job.source, Outcome.FAILED, error=str(error), template_problem=True)
-    except (PandocError, TypstError) as error:
+    except (PandocError, TypstError, LibreOfficeError) as error:
         return FileResult(job.source, Outcome.FAILED, error=str(error))
     except OSError as error:
         return FileResult(job.source, Outcome.FAILED, error=f"cannot write to {job.out}: {error.strerror or error}")
@@ -261,46 +266,61 @@ def make_outputs(document: Document, job: Job, templates: TemplateSet) -> dict[s
                                logo=templates.logo_data_uri(), env=_page_jinja(job.templates, job.templates_version))
             produced["html"] = page.encode("utf-8")
         if "docx" in converted:
-            produced["docx"] = docx_step.finish(converted["docx"], view.title, date)
+            produced["docx"] = word_file(converted["docx"], view, date, job.page_numbers)
         if "typst" in converted:
-            produced["pdf"] = compile_pdf(converted["typst"], templates, typst_inputs(view), date)
+            produced["pdf"] = show_bookmarks(compile_pdf(converted["typst"], templates, typst_inputs(view), date))
     return {fmt: produced[fmt] for fmt in job.formats}
 
 
+def word_file(docx: bytes, view: DocumentView, date: dt.datetime, page_numbers: bool) -> bytes:
+    """The Word file pandoc wrote, finished; with `page_numbers`, its contents list gets the pages
+    of LibreOffice's layout of it (without LibreOffice, Word fills them in when it opens the file)."""
+    data, about = title_page_data(view), subject(view)
+    finished = docx_step.finish(docx, data, about, date)
+    if not page_numbers or soffice() is None:
+        return finished
+    pages = heading_pages(finished, docx_step.word_headings(finished))
+    return docx_step.finish(docx, data, about, date, pages)
+
+
 def pandoc_metadata(view: DocumentView) -> Metadata:
-    """The document's metadata for the pandoc templates and the docx core properties (escaped)."""
-    labels = view.labels
-    values: dict[str, object] = {
-        "title": escape_text(view.title),
-        "author": [escape_text(party.name) for party in view.parties],
-        "lang": view.language_tag,
-        "keywords": [escape_text(word) for word in view.keywords],
-        "subject": escape_text(f"{view.kind_label}, {view.period}"),
-        "toc-title": escape_text(labels.get("heading", {}).get("contents", "")),
-        "page-label": escape_text(_page_label(view)),
-    }
-    if view.subtitle:
-        values["subtitle"] = escape_text(view.subtitle)
-    return Metadata(values)
+    """What pandoc itself needs to know of the document: its language (the rest of the metadata
+    each format sets from `title_page_data`)."""
+    return Metadata({"lang": view.language_tag})
+
+
+def subject(view: DocumentView) -> str:
+    """What the document is, for the file's properties: "Handlingsplan, 2014"."""
+    return ", ".join(part for part in (view.kind_label, view.period) if part)
 
 
 def typst_inputs(view: DocumentView) -> dict[str, str]:
-    """Plain strings for the PDF's metadata, read by the typst template from `sys.inputs`."""
+    """What the PDF's layout (document.typ) sets from data, as one JSON string in `sys.inputs`:
+    the title page, the signatures, the metadata and the labels it prints. Plain values, so
+    no escaping can go wrong."""
+    return {"document": json.dumps(title_page_data(view), ensure_ascii=False, sort_keys=True)}
+
+
+def title_page_data(view: DocumentView) -> dict[str, object]:
+    """The title page, signatures and metadata of a document as plain data, the same for every
+    format that sets them itself (the PDF's layout, the Word file's finishing step)."""
     language, _, region = view.language_tag.partition("-")
+    signatures = next((part.content for part in view.parts if part.key == "signatures"), ())
     return {
         "title": view.title,
-        "author": "; ".join(party.name for party in view.parties),
-        "keywords": "; ".join(view.keywords),
+        "subtitle": view.subtitle,
+        "parties": [{"name": party.name} for party in view.parties],
+        "facts": [{"label": fact.label, "value": fact.value} for fact in view.facts],
+        "contacts": list(view.contacts),
+        "keywords": list(view.keywords),
         "lang": language,
         "region": region,
-        "page-label": _page_label(view),
-        "logo-alt": view.logo_owner,
+        "logo_owner": view.logo_owner,
+        "signatures": [{"party": s.party, "place": s.place, "place_and_date": s.place_and_date, "name": s.name,
+                        "title": s.title, "lines": s.lines} for s in signatures],
+        "labels": {group: view.labels.get(group, {}) for group in ("signature", "text", "heading", "field")},
     }
 
-
-def _page_label(view: DocumentView) -> str:
-    """The word before the page number in the footer of the PDF and the Word file: "Sida 3 (12)"."""
-    return str(view.labels.get("text", {}).get("page", ""))
 
 
 # -- many documents ----------------------------------------------------------------------------
@@ -323,8 +343,7 @@ def build(paths: Sequence[str | Path], options: BuildOptions, jobs: int | None =
     if options.language is not None:
         _wording(templates.user_dir, templates.fingerprint, options.language)
     out = _output_folder(options.out)
-    options = BuildOptions(options.formats, out, options.language, templates.user_dir, options.force,
-                           options.source_date_epoch)
+    options = replace(options, out=out, templates=templates.user_dir)
     cache = BuildCache.load(out)
     owners: dict[str, str] = {}
     plans = [_plan(path, options, templates, cache, owners) for path in files]

@@ -1,32 +1,336 @@
-"""Finishing the Word file pandoc wrote: header title, dates, and a reproducible zip.
+"""Finishing the Word file pandoc wrote: the cover page, the contents, the signatures, the
+running header and footer, the file's properties, and a reproducible zip.
 
-pandoc leaves three things that a published file should not have: the fields of
-the running header and footer (the title, a TITLE field; the page label, a
-DOCPROPERTY field of the custom property `page-label`) show the reference
-document's placeholders until Word updates fields, and LibreOffice never updates
-them; the core properties say the file was created in 1970; and a
-table row may be split across two pages (every row gets `w:cantSplit`). (Header
-rows that repeat on every page need nothing: pandoc marks them `w:tblHeader`,
-which the tests check.) The archive is then written again with
-fixed timestamps and order, so two builds give the same bytes.
+pandoc writes the body; what Word needs beyond it is made here from the same data the
+PDF's layout gets (`build.title_page_data`), with an XML API (lxml), never with text
+substitutions:
+
+- the cover page (title, subtitle, parties, the facts the document gives, contacts),
+  then a contents list of the parts and their sections, each a link to its heading,
+  then the body; Word makes the list anew with its page numbers when it opens the
+  file (the file asks it to update its fields), and `pages` fills them in beforehand
+  from a layout of the same file (LibreOffice's, say) for readers that never update
+  fields;
+- the signatures side by side in a table without borders, where the body marks their
+  place (the bookmark `signature-block`), with lines to sign on for those that ask;
+- the running header (the title) and the footer ("Sida 3 (12)") filled in, so they
+  read right before Word updates fields, and LibreOffice, which never does;
+- the core properties: title, subject, authors, keywords, language and the build's
+  date;
+- pagination: no table row split across pages (`w:cantSplit`), a short table and a list
+  of members on one page, a long table never leaving fewer than three rows on a page
+  (headings keep with what follows by their style, in the reference document);
+- the archive written again with fixed timestamps and order: same input, same bytes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import zipfile
-from xml.sax.saxutils import escape
+from typing import Any, Iterable, Mapping
 
+from lxml import etree
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {
+    "w": W,
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+}
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
-_TITLE_FIELD = re.compile(r'(<w:fldSimple w:instr="\s*TITLE\b[^"]*"[^>]*>)(.*?)(</w:fldSimple>)', re.DOTALL)
-_PROPERTY_FIELD = re.compile(
-    r'(<w:fldSimple w:instr="\s*DOCPROPERTY\s+(?:&quot;)?([^"&\s]+)(?:&quot;)?[^"]*"[^>]*>)(.*?)(</w:fldSimple>)',
-    re.DOTALL)
-_CUSTOM_PROPERTY = re.compile(r'<property\b[^>]*\bname="([^"]*)"[^>]*>\s*<vt:lpwstr>([^<]*)</vt:lpwstr>')
-_ROW = re.compile(r"<w:tr>(\s*<w:trPr>)?")
-_DATES = re.compile(r"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:(?:created|modified)>)")
+SIGNATURE_BLOCK = "signature-block"
+"""The bookmark pandoc writes around the body's signatures (the id of their div)."""
+CONTENTS_DEPTH = 2
+"""Heading levels the contents list shows: the parts and the sections directly under them."""
+
+
+def w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+def element(tag: str, attributes: Mapping[str, str] | None = None, *children: etree._Element) -> etree._Element:
+    """`<w:tag w:key="value">children</w:tag>`."""
+    node = etree.Element(w(tag), {w(key): value for key, value in (attributes or {}).items()})
+    node.extend(children)
+    return node
+
+
+def run(text: str, bold: bool = False) -> etree._Element:
+    properties = [element("rPr", None, element("b"))] if bold else []
+    node = element("r", None, *properties)
+    text_node = etree.SubElement(node, w("t"))
+    text_node.text = text
+    text_node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return node
+
+
+def paragraph(style: str | None, *content: etree._Element, keep_next: bool = False) -> etree._Element:
+    properties = element("pPr")
+    if style:
+        properties.append(element("pStyle", {"val": style}))
+    if keep_next:
+        properties.append(element("keepNext"))
+    return element("p", None, properties, *content)
+
+
+def lines(texts: Iterable[str | None]) -> list[etree._Element]:
+    """Runs of `texts` with a line break between them, the empty ones left out."""
+    found: list[etree._Element] = []
+    for text in (text for text in texts if text):
+        if found:
+            found.append(element("r", None, element("br")))
+        found.append(run(text))
+    return found
+
+
+def page_break() -> etree._Element:
+    return element("p", None, element("r", None, element("br", {"type": "page"})))
+
+
+# -- the cover page and the contents -------------------------------------------------------
+
+
+def cover(data: Mapping[str, Any]) -> list[etree._Element]:
+    """Title, subtitle, parties, the facts the document gives and its contacts."""
+    found = [paragraph("Title", run(data["title"]))]
+    if data.get("subtitle"):
+        found.append(paragraph("Subtitle", run(data["subtitle"])))
+    found += [paragraph("Author", run(party["name"])) for party in data["parties"]]
+    facts = [(fact["label"], [fact["value"]]) for fact in data["facts"]]
+    if data["contacts"]:
+        facts.append((data["labels"]["field"].get("contact", "Kontakt"), data["contacts"]))
+    for label, values in facts:
+        found.append(paragraph("TitleFact", run(label, bold=True), element("r", None, element("tab")), *lines(values)))
+    return found
+
+
+def headings(body: etree._Element, depth: int = CONTENTS_DEPTH) -> list[tuple[int, str, str]]:
+    """(level, text, bookmark) of the body's headings to `depth`, in order."""
+    found = []
+    for node in body.iterchildren(w("p")):
+        style = node.find("w:pPr/w:pStyle", NS)
+        name = style.get(w("val"), "") if style is not None else ""
+        if not (name.startswith("Heading") and name[7:].isdigit() and int(name[7:]) <= depth):
+            continue
+        mark = node.getprevious()
+        bookmark = mark.get(w("name")) if mark is not None and mark.tag == w("bookmarkStart") else None
+        if bookmark:
+            found.append((int(name[7:]), "".join(node.itertext()), bookmark))
+    return found
+
+
+def word_headings(docx: bytes) -> list[tuple[int, str, str]]:
+    """(level, text, bookmark) of the headings the contents list of a finished Word file shows."""
+    with zipfile.ZipFile(io.BytesIO(docx)) as archive:
+        body = etree.fromstring(archive.read("word/document.xml")).find("w:body", NS)
+    assert body is not None
+    return headings(body)
+
+
+def field(instruction: str, result: list[etree._Element], dirty: bool = False) -> list[etree._Element]:
+    """A complex field: begin, instruction, separate, its current result, end."""
+    begin = element("fldChar", {"fldCharType": "begin", **({"dirty": "true"} if dirty else {})})
+    instruction_node = element("instrText")
+    instruction_node.text = f" {instruction} "
+    instruction_node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return [element("r", None, begin), element("r", None, instruction_node),
+            element("r", None, element("fldChar", {"fldCharType": "separate"})), *result,
+            element("r", None, element("fldChar", {"fldCharType": "end"}))]
+
+
+def contents(title: str, entries: list[tuple[int, str, str]], pages: Mapping[str, int]) -> etree._Element:
+    """The contents list as Word writes it: a TOC field whose entries link to the headings, with
+    their page numbers when they are known; Word makes the list anew, numbers and all, when it
+    updates the field."""
+    heading = paragraph("TOCHeading", run(title))
+    rows = []
+    for level, text, bookmark in entries:
+        number = [element("r", None, element("tab")), run(str(pages[bookmark]))] if bookmark in pages else []
+        link = element("hyperlink", {"anchor": bookmark, "history": "1"}, run(text), *number)
+        rows.append(paragraph(f"TOC{level}", link))
+    toc = field(f'TOC \\o "1-{CONTENTS_DEPTH}" \\h \\z \\u', [], dirty=not pages)
+    begin, end = toc[:3], toc[-1]
+    if rows:
+        for index, part in enumerate(begin, start=1):  # after the first entry's properties, before its link
+            rows[0].insert(index, part)
+        rows[-1].append(end)
+    else:
+        rows = [paragraph(None, *toc)]
+    block = element("sdt", None, element("sdtPr", None, element(
+        "docPartObj", None, element("docPartGallery", {"val": "Table of Contents"}), element("docPartUnique"))))
+    block.append(element("sdtContent", None, heading, *rows))
+    return block
+
+
+# -- the signatures -----------------------------------------------------------------------------
+
+
+def signature_cell(signature: Mapping[str, Any], words: Mapping[str, str]) -> etree._Element:
+    """One signature: as written, or with lines to sign on (place and date, signature, name)."""
+    blocks = [paragraph("SignatureParty", run(signature["party"], bold=True), keep_next=True)]
+    if signature["lines"]:
+        known = [[signature.get("place")], [], [signature.get("name"), signature.get("title")]]
+        labels = [words.get("place_and_date", ""), words.get("signature", ""), words.get("name", "")]
+        for number, (values, label) in enumerate(zip(known, labels, strict=True)):
+            blocks.append(paragraph("SignatureValue", *(lines(values) or [run("\u00a0")])))
+            blocks.append(paragraph("SignatureEnd" if number == 2 else "SignatureLabel", run(label)))
+    else:
+        blocks.append(paragraph(None, *lines([signature.get("place_and_date"), signature.get("name"),
+                                              signature.get("title")])))
+    return element("tc", None, element("tcPr", None, element("tcW", {"w": "2500", "type": "pct"})), *blocks)
+
+
+def signature_table(signatures: list[Mapping[str, Any]], words: Mapping[str, str]) -> etree._Element:
+    """The signatures two by two, side by side, in a table without borders."""
+    borders = element("tblBorders", None, *(element(side, {"val": "nil"}) for side in
+                                            ("top", "left", "bottom", "right", "insideH", "insideV")))
+    table = element("tbl", None, element("tblPr", None, element("tblW", {"w": "5000", "type": "pct"}), borders,
+                                         element("tblLook", {"val": "0000"})),
+                    element("tblGrid", None, element("gridCol"), element("gridCol")))
+    for pair in (signatures[index:index + 2] for index in range(0, len(signatures), 2)):
+        cells = [signature_cell(signature, words) for signature in pair]
+        if len(cells) == 1:
+            cells.append(element("tc", None, paragraph(None)))
+        table.append(element("tr", None, element("trPr", None, element("cantSplit")), *cells))
+    return table
+
+
+def place_signatures(body: etree._Element, data: Mapping[str, Any]) -> None:
+    """Put the signature table where the body marks the signatures, in place of what is there."""
+    start = body.find(f"w:bookmarkStart[@w:name='{SIGNATURE_BLOCK}']", NS)
+    if start is None:
+        return
+    mark = start.get(w("id"))
+    node = start.getnext()
+    while node is not None and not (node.tag == w("bookmarkEnd") and node.get(w("id")) == mark):
+        following = node.getnext()
+        body.remove(node)
+        node = following
+    start.addnext(signature_table(data["signatures"], data["labels"]["signature"]))
+
+
+# -- pagination -----------------------------------------------------------------------------------
+
+SHORT_TABLE = 8
+"""A table of up to this many rows (below its header) is kept on one page."""
+EDGE_ROWS = 3
+"""A longer table keeps at least this many rows together at its start (after the header) and end."""
+KEEP = "keep-"
+"""Bookmarks (ids of divs in the body) whose paragraphs are kept on one page: a list of members."""
+
+
+def keep_with_next(paragraphs: Iterable[etree._Element]) -> None:
+    """Each of `paragraphs` stays on the page of the one after it (Word's "keep with next")."""
+    for node in paragraphs:
+        properties = node.find("w:pPr", NS)
+        if properties is None:
+            properties = element("pPr")
+            node.insert(0, properties)
+        if properties.find("w:keepNext", NS) is None:
+            style = properties.find("w:pStyle", NS)
+            properties.insert(1 if style is not None else 0, element("keepNext"))
+
+
+def keep_tables_together(body: etree._Element) -> None:
+    """A short table on one page; a longer one never leaving fewer than EDGE_ROWS rows (or its
+    header alone) at the foot or the head of a page. Rows are never split (`cantSplit`)."""
+    for table in body.iter(w("tbl")):
+        rows = table.findall("w:tr", NS)
+        header = 1 if rows and rows[0].find("w:trPr/w:tblHeader", NS) is not None else 0
+        if len(rows) - header <= SHORT_TABLE:
+            held = rows[:-1]
+        else:
+            held = rows[:header + EDGE_ROWS - 1] + rows[-EDGE_ROWS:-1]
+        keep_with_next(paragraph for row in held for paragraph in row.iter(w("p")))
+
+
+def keep_marked_blocks_together(body: etree._Element) -> None:
+    """The paragraphs between a `keep-…` bookmark's start and end, all but the last, keep with the next."""
+    for start in body.iter(w("bookmarkStart")):
+        if not start.get(w("name"), "").startswith(KEEP):
+            continue
+        mark, held, node = start.get(w("id")), [], start.getnext()
+        while node is not None and not (node.tag == w("bookmarkEnd") and node.get(w("id")) == mark):
+            held.extend([node] if node.tag == w("p") else node.iter(w("p")))
+            node = node.getnext()
+        keep_with_next(held[:-1])
+
+
+def never_split_rows(body: etree._Element) -> None:
+    """No table row split across pages: a reader sees an action and its owner together."""
+    for row in body.iter(w("tr")):
+        properties = row.find("w:trPr", NS)
+        if properties is None:
+            properties = element("trPr")
+            row.insert(0, properties)
+        if properties.find("w:cantSplit", NS) is None:
+            properties.insert(0, element("cantSplit"))
+
+
+# -- the rest of the file ---------------------------------------------------------------------
+
+
+def finish_body(xml: bytes, data: Mapping[str, Any], pages: Mapping[str, int]) -> bytes:
+    root = etree.fromstring(xml)
+    body = root.find("w:body", NS)
+    assert body is not None
+    place_signatures(body, data)
+    never_split_rows(body)
+    keep_tables_together(body)
+    keep_marked_blocks_together(body)
+    front = cover(data) + [page_break(), contents(data["labels"]["heading"].get("contents", ""), headings(body),
+                                                  pages), page_break()]
+    for index, node in enumerate(front):
+        body.insert(index, node)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def finish_header_or_footer(xml: bytes, title: str, page_label: str) -> bytes:
+    """The TITLE field shows the title and the page label is plain text, before any field update."""
+    root = etree.fromstring(xml)
+    for simple in root.iter(w("fldSimple")):
+        instruction = simple.get(w("instr"), "").split()
+        if instruction[:1] == ["TITLE"]:
+            for old in list(simple):
+                simple.remove(old)
+            simple.append(run(title))
+        elif instruction[:2] == ["DOCPROPERTY", "page-label"]:
+            simple.addprevious(run(page_label))
+            simple.getparent().remove(simple)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def finish_properties(xml: bytes, data: Mapping[str, Any], subject: str, date: dt.datetime) -> bytes:
+    """Title, subject, authors (the parties), keywords (the registration numbers), language, dates."""
+    root = etree.fromstring(xml)
+    values = {
+        "dc:title": data["title"],
+        "dc:subject": subject,
+        "dc:creator": "; ".join(party["name"] for party in data["parties"]),
+        "cp:keywords": ", ".join(data["keywords"]),
+        "dc:language": f"{data['lang']}-{data['region']}" if data["region"] else data["lang"],
+        "dcterms:created": date.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "dcterms:modified": date.strftime("%Y-%m-%dT%H:%M:%SZ"),
+    }
+    for name, value in values.items():
+        prefix, local = name.split(":")
+        node = root.find(name, NS)
+        if node is None:
+            node = etree.SubElement(root, f"{{{NS[prefix]}}}{local}")
+            if prefix == "dcterms":
+                node.set("{http://www.w3.org/2001/XMLSchema-instance}type", "dcterms:W3CDTF")
+        node.text = value
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def ask_to_update_fields(xml: bytes) -> bytes:
+    """Word updates the fields (the contents' page numbers) when it opens the file."""
+    root = etree.fromstring(xml)
+    if root.find("w:updateFields", NS) is None:
+        root.insert(0, element("updateFields", {"val": "true"}))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def write_zip(parts: dict[str, bytes]) -> bytes:
@@ -42,46 +346,19 @@ def write_zip(parts: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def finish(docx: bytes, title: str, date: dt.datetime) -> bytes:
-    """The docx pandoc wrote, with the title in its running header and `date` as its creation date."""
+def finish(docx: bytes, data: Mapping[str, Any], subject: str, date: dt.datetime,
+           pages: Mapping[str, int] | None = None) -> bytes:
+    """The Word file pandoc wrote, finished (see the module's docstring). `pages` gives the page of
+    each heading's bookmark, when a layout of the file is known, for the contents list."""
     with zipfile.ZipFile(io.BytesIO(docx)) as archive:
         parts = {name: archive.read(name) for name in archive.namelist()}
-    properties = custom_properties(parts.get("docProps/custom.xml", b""))
+    page_label = str(data["labels"]["text"].get("page", ""))
     for name in parts:
-        if re.fullmatch(r"word/(header|footer)\d*\.xml", name):
-            parts[name] = fill_properties(fill_title(parts[name], title), properties)
-    parts["word/document.xml"] = keep_rows_together(parts["word/document.xml"])
+        if name.startswith(("word/header", "word/footer")) and name.endswith(".xml"):
+            parts[name] = finish_header_or_footer(parts[name], data["title"], page_label)
+    parts["word/document.xml"] = finish_body(parts["word/document.xml"], data, pages or {})
+    if not pages:
+        parts["word/settings.xml"] = ask_to_update_fields(parts["word/settings.xml"])
     if "docProps/core.xml" in parts:
-        stamp = date.strftime("%Y-%m-%dT%H:%M:%SZ")
-        core = parts["docProps/core.xml"].decode("utf-8")
-        parts["docProps/core.xml"] = _DATES.sub(lambda m: m.group(1) + stamp + m.group(2), core).encode("utf-8")
+        parts["docProps/core.xml"] = finish_properties(parts["docProps/core.xml"], data, subject, date)
     return write_zip(parts)
-
-
-def fill_title(xml: bytes, title: str) -> bytes:
-    """Every TITLE field shows the document's title even before Word updates fields."""
-    cached = f'<w:r><w:t xml:space="preserve">{escape(title)}</w:t></w:r>'
-    return _TITLE_FIELD.sub(lambda m: m.group(1) + cached + m.group(3), xml.decode("utf-8")).encode("utf-8")
-
-
-def custom_properties(xml: bytes) -> dict[str, str]:
-    """The custom properties pandoc wrote from the metadata (`page-label` -> `Sida`), XML-escaped."""
-    return dict(_CUSTOM_PROPERTY.findall(xml.decode("utf-8")))
-
-
-def fill_properties(xml: bytes, properties: dict[str, str]) -> bytes:
-    """Every DOCPROPERTY field shows its property's value, as Word shows it once it updates fields."""
-    def fill(match: re.Match[str]) -> str:
-        value = properties.get(match.group(2))
-        if value is None:
-            return match.group(0)
-        return f'{match.group(1)}<w:r><w:t xml:space="preserve">{value}</w:t></w:r>{match.group(4)}'
-    return _PROPERTY_FIELD.sub(fill, xml.decode("utf-8")).encode("utf-8")
-
-
-def keep_rows_together(xml: bytes) -> bytes:
-    """No table row is split across pages: a reader sees an action and its owner together."""
-    def mark(match: re.Match[str]) -> str:
-        return "<w:tr>" + (match.group(1) if match.group(1) else "<w:trPr>") + "<w:cantSplit/>" + \
-            ("" if match.group(1) else "</w:trPr>")
-    return _ROW.sub(mark, xml.decode("utf-8")).encode("utf-8")

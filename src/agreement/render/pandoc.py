@@ -96,7 +96,8 @@ def arguments(target: str, templates: TemplateSet, metadata_file: Path) -> list[
     elif target == "docx":
         args += [f"--reference-doc={templates.find(REFERENCE_DOCX)}"]
     elif target == "typst":
-        args += [f"--template={templates.find(TYPST_TEMPLATE)}", f"--variable=theme:{templates.text(TYPST_THEME)}"]
+        # The title is the PDF's one heading of level 1, as it is the web page's h1.
+        args += ["--shift-heading-level-by=1", f"--template={templates.find(TYPST_TEMPLATE)}", f"--variable=theme:{templates.text(TYPST_THEME)}"]
         logo = templates.logo()
         if logo is not None:
             args.append(f"--variable=logo:{logo.name}")

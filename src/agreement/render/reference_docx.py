@@ -214,6 +214,7 @@ def edit_styles(xml: bytes) -> bytes:
     author = _style(root, "Author", "Author")
     _paragraph(author, before=0, after=60, align="left")
     _format(author, size=26, bold=True, colour=TEXT)  # not the title's accent, as in the PDF
+    _title_fact_style(root)
 
     sizes = {1: 32, 2: 26, 3: 24, 4: 22, 5: 22, 6: 22}
     for level, size in sizes.items():
@@ -231,6 +232,8 @@ def edit_styles(xml: bytes) -> bytes:
     for level in (1, 2, 3):
         entry = _style(root, f"TOC{level}", f"toc {level}")
         _paragraph(entry, before=60 if level == 1 else 0, after=60, indent=(level - 1) * 360)
+        tabs = _replace(_child(entry, "pPr"), "tabs")  # the page number at the right margin, after dots
+        ET.SubElement(tabs, w("tab"), {w("val"): "right", w("leader"): "dot", w("pos"): str(TEXT_WIDTH)})
         _format(entry, size=22, bold=level == 1)
 
     term = _style(root, "DefinitionTerm", "Definition Term")
@@ -249,6 +252,8 @@ def edit_styles(xml: bytes) -> bytes:
 
     link = _style(root, "Hyperlink", "Hyperlink", kind="character", based_on=None)
     _format(link, colour=LINK, font=None)
+    _replace(_child(link, "rPr"), "u", val="single")  # colour alone does not tell a link from the text
+    _ordered(link)
     for style_id, name in (("Header", "header"), ("Footer", "footer")):
         part = _style(root, style_id, name)
         _format(part, size=18, colour=MUTED)
@@ -256,6 +261,24 @@ def edit_styles(xml: bytes) -> bytes:
     _table_style(_style(root, "Table", "Table", kind="table", based_on=None))
     _in_schema_order(root)
     return ET.tostring(root, encoding="UTF-8", xml_declaration=True)
+
+
+TEXT_WIDTH = 11906 - 2 * 1361
+"""The width of the text (twips): the A4 page less its left and right margins (see SECTION)."""
+FACT_COLUMN = 2700
+"""Where a title page fact's value starts (twips): about 4.8 cm, the PDF's term column."""
+
+
+def _title_fact_style(root: ET.Element) -> None:
+    """A fact of the title page: the label, a tab, the value; lines of a long value start
+    under the value, as in the PDF's grid."""
+    fact = _style(root, "TitleFact", "Title Fact")
+    _paragraph(fact, before=0, after=80)
+    props = _child(fact, "pPr")
+    _replace(props, "ind", left=str(FACT_COLUMN), hanging=str(FACT_COLUMN))
+    tabs = _replace(props, "tabs")
+    ET.SubElement(tabs, w("tab"), {w("val"): "left", w("pos"): str(FACT_COLUMN)})
+    _ordered(fact)
 
 
 SIGNATURE_LINE_END = 3600
@@ -373,11 +396,9 @@ def edit_document(xml: bytes) -> bytes:
 
 
 def edit_settings(xml: bytes) -> bytes:
-    """Hyphenate automatically (long Swedish compounds in narrow table columns) and speak Swedish."""
-    text = xml.decode("utf-8")
-    if "<w:autoHyphenation" not in text:
-        text = text.replace('<w:defaultTabStop w:val="720" />',
-                            '<w:defaultTabStop w:val="720" /><w:autoHyphenation w:val="true" />')
+    """No hyphenation (ragged right, as municipal documents are set: a place name is never split)
+    and Swedish as the language."""
+    text = xml.decode("utf-8").replace('<w:autoHyphenation w:val="true" />', "")
     return text.replace('<w:themeFontLang w:val="en-US" />', f'<w:themeFontLang w:val="{LANGUAGE}" />').encode()
 
 
