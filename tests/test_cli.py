@@ -139,7 +139,8 @@ def test_schema_check_passes_when_fresh_and_fails_when_stale(tmp_path: Path) -> 
     written = invoke("schema", "--out", str(tmp_path))
     assert written.exit_code == 0
     assert written.stdout.splitlines() == [f"wrote {tmp_path / 'agreement.schema.json'}",
-                                           f"wrote {tmp_path / 'action-plan.schema.json'}"]
+                                           f"wrote {tmp_path / 'action-plan.schema.json'}",
+                                           f"wrote {tmp_path / 'follow-up.schema.json'}"]
     fresh = invoke("schema", "--check", "--out", str(tmp_path))
     assert (fresh.exit_code, fresh.stdout) == (0, "")
     stale = tmp_path / "agreement.schema.json"

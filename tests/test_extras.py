@@ -103,7 +103,8 @@ def test_checking_commands_run_without_the_build_extra(base_python: Path, plans:
 def test_schema_writes_without_the_build_extra(base_python: Path, tmp_path: Path) -> None:
     done = agreement(base_python, "schema", "--out", str(tmp_path))
     assert done.returncode == 0, done.stderr
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["action-plan.schema.json", "agreement.schema.json"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["action-plan.schema.json", "agreement.schema.json",
+                                                                 "follow-up.schema.json"]
 
 
 def test_lint_reports_the_same_without_the_build_extra(base_python: Path, plans: Path) -> None:
