@@ -19,7 +19,8 @@ import re
 import zipfile
 from xml.sax.saxutils import escape
 
-_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+from ..writing import write_zip
+
 _TITLE_FIELD = re.compile(r'(<w:fldSimple w:instr="\s*TITLE\b[^"]*"[^>]*>)(.*?)(</w:fldSimple>)', re.DOTALL)
 _PROPERTY_FIELD = re.compile(
     r'(<w:fldSimple w:instr="\s*DOCPROPERTY\s+(?:&quot;)?([^"&\s]+)(?:&quot;)?[^"]*"[^>]*>)(.*?)(</w:fldSimple>)',
@@ -27,19 +28,6 @@ _PROPERTY_FIELD = re.compile(
 _CUSTOM_PROPERTY = re.compile(r'<property\b[^>]*\bname="([^"]*)"[^>]*>\s*<vt:lpwstr>([^<]*)</vt:lpwstr>')
 _ROW = re.compile(r"<w:tr>(\s*<w:trPr>)?")
 _DATES = re.compile(r"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:(?:created|modified)>)")
-
-
-def write_zip(parts: dict[str, bytes]) -> bytes:
-    """A zip of `parts` in the given order with fixed times and attributes: same parts, same bytes."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in parts.items():
-            info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0
-            archive.writestr(info, data, compresslevel=6)
-    return buffer.getvalue()
 
 
 def finish(docx: bytes, title: str, date: dt.datetime) -> bytes:
