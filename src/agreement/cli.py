@@ -324,7 +324,8 @@ followups_app = typer.Typer(
     help=("Every follow-up occasion of the documents in force, by owner: overdue, due, reported, later; "
           "as text, JSON, a calendar (.ics) or a spreadsheet (.xlsx) to fill in and import back."),
     epilog=("Examples:\n\n  agreement followups examples --today 2014-09-15\n\n"
-            "  agreement followups plans --format xlsx --output uppfoljning.xlsx"),
+            "  agreement followups plans --format xlsx --output uppfoljning.xlsx\n\n"
+            "  agreement followups import uppfoljning.xlsx --dry-run"),
 )
 app.add_typer(followups_app, name="followups")
 
@@ -379,6 +380,47 @@ def followups_list(
     if not quiet:
         typer.echo(outcome.summary, err=True)
     raise typer.Exit(outcome.exit_code)
+
+
+@followups_app.command("import", epilog=(
+    "Examples:\n\n  agreement followups import uppfoljning.xlsx --dry-run\n\n"
+    "  agreement followups import uppfoljning.xlsx"))
+def followups_import(
+    spreadsheet: Path = typer.Argument(..., help="The filled-in spreadsheet (.xlsx) that `agreement followups --format xlsx` wrote."),
+    dry_run: bool = typer.Option(False, "--dry-run", "-n", help="Write nothing; show the changes as a unified diff."),
+    base: Optional[Path] = typer.Option(None, "--base", help="Folder the sheet's document paths are relative to (default: the current folder)."),
+) -> None:
+    """Append the progress filled in on a follow-up spreadsheet to the follow-up files beside the documents.
+
+    Each filled-in row becomes a progress entry (date, status, rating, note, who) under its action's
+    id in the document's follow-up file (created beside the document when there is none); comments
+    and layout of the file are kept. A row that cannot be imported is reported with its sheet, row
+    and column, and nothing of it is imported. Rows already imported add nothing. Exit status: 0,
+    1 when a row was refused, 2 when the spreadsheet cannot be read.
+    """
+    from .followups.importing import ImportUsageError, entries_by_row, plan_import
+
+    try:
+        plan = plan_import(spreadsheet, base)
+    except ImportUsageError as error:
+        raise fail_usage(str(error)) from None
+    for problem in plan.problems:
+        typer.echo(f"{spreadsheet}: {problem}; nothing imported from row {problem.row}", err=True)
+    if dry_run:
+        typer.echo(plan.diff(), nl=False)
+    else:
+        try:
+            plan.apply()
+        except OSError as error:
+            raise fail_usage(f"{error.filename}: {error.strerror or error}") from None
+        for line in entries_by_row(plan):
+            typer.echo(f"added: {line}")
+    added = len(plan.additions)
+    typer.echo(f"{added} progress entr{'y' if added == 1 else 'ies'} {'to add' if dry_run else 'added'} to "
+               f"{len(plan.changes)} file{'' if len(plan.changes) == 1 else 's'}; {plan.unchanged} row"
+               f"{'' if plan.unchanged == 1 else 's'} already imported; {len(plan.problems)} problem"
+               f"{'' if len(plan.problems) == 1 else 's'}", err=True)
+    raise typer.Exit(EXIT_FINDINGS if plan.problems else EXIT_CLEAN)
 
 
 def _print_to_stderr(diagnostics: Iterable["Diagnostic"]) -> None:

@@ -81,7 +81,7 @@ def test_followups_list_is_the_same_as_the_short_form() -> None:
 
 
 def test_help_shows_examples_for_every_followups_command() -> None:
-    for args in (["followups", "--help"], ["followups", "list", "--help"]):
+    for args in (["followups", "--help"], ["followups", "list", "--help"], ["followups", "import", "--help"]):
         done = agreement(*args)
         assert done.returncode == 0 and "Examples:" in done.stdout and "agreement followups" in done.stdout
 

@@ -52,6 +52,8 @@ STATUS_WORDS = {"planned": "planerad", "ongoing": "pågående", "done": "genomf�
                 "cancelled": "avbruten"}
 RATING_WORDS = {"green": "grön", "yellow": "gul", "red": "röd"}
 """The model's values and the Swedish words the drop-downs show; import accepts either."""
+NO_ID_NOTE = "Kan inte rapporteras i arket: åtgärden saknar id i dokumentet."
+"""The note of the (locked) row of an action without an id; import takes it for an empty note."""
 
 
 class CellError(ValueError):

@@ -26,7 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ...writing import write_zip
 from ..listing import Listing
 from ..occasions import Occasion, State
-from ..spreadsheet import COLUMNS, INDEX, RATING_WORDS, SHEET, STATUS_WORDS, column_letter
+from ..spreadsheet import COLUMNS, INDEX, NO_ID_NOTE, RATING_WORDS, SHEET, STATUS_WORDS, column_letter
 from .text import by_owner
 
 DATE_FORMAT = "yyyy-mm-dd"
@@ -34,7 +34,6 @@ HEADER_FILL = PatternFill("solid", fgColor="DDE7F0")
 INPUT_FILL = PatternFill("solid", fgColor="FFF8DC")
 NO_ID_FILL = PatternFill("solid", fgColor="E7E7E7")
 STATE_FONTS = {State.OVERDUE: Font(color="B00020", bold=True), State.DUE: Font(color="8A6D00")}
-NO_ID_NOTE = "Kan inte rapporteras i arket: åtgärden saknar id i dokumentet."
 _DATES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:(?:created|modified)>)")
 
 
