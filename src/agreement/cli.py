@@ -109,7 +109,7 @@ def schema(
     check: bool = typer.Option(False, "--check", help="Do not write; exit 1 if schemas/ is out of date."),
     out: Optional[Path] = typer.Option(None, "--out", help="Folder to write to (default: the project's schemas/)."),
 ) -> None:
-    """Write the JSON Schemas of both document kinds, for editors with the YAML language server."""
+    """Write the JSON Schemas of every kind of file (documents and follow-up files), for editors with the YAML language server."""
     from .schemas import schema_dir, stale_schemas, write_schemas
 
     folder = out or schema_dir()
@@ -302,6 +302,157 @@ class _BuildProgress:
             self.say(f"{result.source}: error: {result.error}", err=True)
         if self.bar is not None:
             self.bar.advance(self.task)
+
+
+# --- followups: owned by the followups package (src/agreement/followups/) ------------
+
+from typer.core import TyperGroup  # noqa: E402  (kept inside this section)
+
+
+class _ListUnlessNamed(TyperGroup):
+    """`agreement followups PATH…` lists (the `list` command); `agreement followups import FILE` imports.
+
+    Anything but a command name or --help first means `list`, so the short form works with
+    options in any order. (A folder called `import` is written `./import`.)"""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
+            args = ["list", *args]
+        return super().parse_args(ctx, args)
+
+
+followups_app = typer.Typer(
+    cls=_ListUnlessNamed,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help=("Every follow-up occasion of the documents in force, by owner: overdue, due, reported, later; "
+          "as text, JSON, a calendar (.ics) or a spreadsheet (.xlsx) to fill in and import back."),
+    epilog=("Examples:\n\n  agreement followups examples --today 2014-09-15\n\n"
+            "  agreement followups plans --format xlsx --output uppfoljning.xlsx\n\n"
+            "  agreement followups import uppfoljning.xlsx --dry-run"),
+)
+app.add_typer(followups_app, name="followups")
+
+
+@followups_app.command("list", epilog=(
+    "Examples:\n\n  agreement followups examples --today 2014-09-15\n\n"
+    "  agreement followups plans --overdue --owner polisen\n\n"
+    "  agreement followups plans --format ics --output build/uppfoljning.ics\n\n"
+    "  agreement followups plans --format xlsx --output build/uppfoljning.xlsx\n\n"
+    "  agreement followups plans --fail-on overdue --format json --output followups.json"))
+def followups_list(
+    paths: List[Path] = typer.Argument(..., help="Files and folders; folders are searched for *.yaml/*.yml documents."),
+    output_format: str = typer.Option("text", "--format", "-f", help="text, json, ics (calendar) or xlsx (spreadsheet)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file (atomically) instead of standard output."),
+    today: Optional[str] = typer.Option(None, "--today", help="The day that decides what is overdue and due, YYYY-MM-DD (default: today)."),
+    within: int = typer.Option(30, "--within", help="Days ahead in which a follow-up counts as due."),
+    owner: Optional[str] = typer.Option(None, "--owner", help="Only this owner: a party or unit (polisen, ljusdal/omsorg) or part of its name."),
+    overdue: bool = typer.Option(False, "--overdue", help="Only the overdue follow-ups."),
+    start: Optional[str] = typer.Option(None, "--from", help="Only follow-ups on or after this date, YYYY-MM-DD."),
+    end: Optional[str] = typer.Option(None, "--to", help="Only follow-ups on or before this date, YYYY-MM-DD."),
+    drafts: bool = typer.Option(False, "--drafts", help="Count drafts and documents out for consultation as in force too."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit 1 when a follow-up is overdue (overdue), or overdue or due (due)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: every core)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary line on standard error."),
+) -> None:
+    """List every follow-up occasion of the documents in force, grouped by owner, the overdue first.
+
+    A document is in force when its period covers --today and it is neither repealed nor a draft
+    (or out for consultation; --drafts counts those too). Progress is read from the documents and
+    from the follow-up files (kind: follow-up) beside them. Exit status: 0, 1 when a file is
+    invalid or --fail-on is met, 2 for usage and input/output errors.
+    """
+    import os
+    import shutil
+
+    from .followups.command import FollowupsUsageError, make_window, run as list_followups
+    from .followups.formats import BINARY, Style
+
+    if output is None and output_format in BINARY and sys.stdout.isatty():
+        raise fail_usage(f"--format {output_format} is a binary file: give --output FILE")
+    color = output is None and output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    width = shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 120
+    try:
+        window = make_window(today=today, within=within, start=start, end=end, owner=owner, overdue_only=overdue,
+                             drafts=drafts)
+        outcome = list_followups(paths, window, output_format=output_format, fail_on=fail_on, jobs=jobs,
+                                 style=Style(color, width))
+    except FollowupsUsageError as error:
+        raise fail_usage(str(error)) from None
+    _print_to_stderr(outcome.listing.diagnostics)
+    _write_or_print(outcome.data, output, output_format == "text", color)
+    if not quiet:
+        typer.echo(outcome.summary, err=True)
+    raise typer.Exit(outcome.exit_code)
+
+
+@followups_app.command("import", epilog=(
+    "Examples:\n\n  agreement followups import uppfoljning.xlsx --dry-run\n\n"
+    "  agreement followups import uppfoljning.xlsx"))
+def followups_import(
+    spreadsheet: Path = typer.Argument(..., help="The filled-in spreadsheet (.xlsx) that `agreement followups --format xlsx` wrote."),
+    dry_run: bool = typer.Option(False, "--dry-run", "-n", help="Write nothing; show the changes as a unified diff."),
+    base: Optional[Path] = typer.Option(None, "--base", help="Folder the sheet's document paths are relative to (default: the current folder)."),
+) -> None:
+    """Append the progress filled in on a follow-up spreadsheet to the follow-up files beside the documents.
+
+    Each filled-in row becomes a progress entry (date, status, rating, note, who) under its action's
+    id in the document's follow-up file (created beside the document when there is none); comments
+    and layout of the file are kept. A row that cannot be imported is reported with its sheet, row
+    and column, and nothing of it is imported. Rows already imported add nothing. Exit status: 0,
+    1 when a row was refused, 2 when the spreadsheet cannot be read.
+    """
+    from .followups.importing import ImportUsageError, entries_by_row, plan_import
+
+    try:
+        plan = plan_import(spreadsheet, base)
+    except ImportUsageError as error:
+        raise fail_usage(str(error)) from None
+    for problem in plan.problems:
+        typer.echo(f"{spreadsheet}: {problem}; nothing imported from row {problem.row}", err=True)
+    if dry_run:
+        typer.echo(plan.diff(), nl=False)
+    else:
+        try:
+            plan.apply()
+        except OSError as error:
+            raise fail_usage(f"{error.filename}: {error.strerror or error}") from None
+        for line in entries_by_row(plan):
+            typer.echo(f"added: {line}")
+    added = len(plan.additions)
+    typer.echo(f"{added} progress entr{'y' if added == 1 else 'ies'} {'to add' if dry_run else 'added'} to "
+               f"{len(plan.changes)} file{'' if len(plan.changes) == 1 else 's'}; {plan.unchanged} row"
+               f"{'' if plan.unchanged == 1 else 's'} already imported; {len(plan.problems)} problem"
+               f"{'' if len(plan.problems) == 1 else 's'}", err=True)
+    raise typer.Exit(EXIT_FINDINGS if plan.problems else EXIT_CLEAN)
+
+
+def _print_to_stderr(diagnostics: Iterable["Diagnostic"]) -> None:
+    """Problems of the files read, on standard error: standard output may be a calendar."""
+    from .diagnostics import format_text
+    from .loading import source_lines
+
+    for diagnostic in diagnostics:
+        lines = source_lines(diagnostic.file) if diagnostic.span is not None else None
+        typer.echo(format_text(diagnostic, lines), err=True)
+
+
+def _write_or_print(data: bytes, output: Optional[Path], text: bool, color: bool) -> None:
+    """Write `data` to `output` atomically (creating its folder), else to standard output."""
+    from .writing import write_atomically
+
+    if output is None:
+        if text:
+            typer.echo(data.decode("utf-8"), nl=False, color=color)
+        else:
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically({output: data})
+    except OSError as error:
+        raise fail_usage(f"{error.filename or output}: {error.strerror or error}") from None
 
 
 def run() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import typing
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
@@ -20,7 +21,8 @@ from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic, Path, Span, did_you_mean, dotted
 from .loading import Loaded, LoadError, load_file
-from .model import KINDS, Document
+from .model import FILE_KINDS, Document, FollowUpLog
+from .model.base import Model
 from .model.limits import DOCUMENT_CHARACTERS
 from .model.resolve import Problem, check_dates, check_references
 
@@ -45,6 +47,8 @@ class Checked:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     document: Document | None = None
     loaded: Loaded | None = None
+    follow_up: FollowUpLog | None = None
+    """The follow-up file, when the file is one (`kind: follow-up`) rather than a document."""
 
 
 # -- finding files ----------------------------------------------------------------
@@ -113,17 +117,31 @@ def check_loaded(loaded: Loaded) -> Checked:
     if model is None:
         return result
     try:
-        document = model.model_validate(loaded.data)
+        validated = model.model_validate(loaded.data)
     except ValidationError as error:
         result.diagnostics.extend(_from_pydantic(error, loaded, model))
         result.diagnostics.extend(_not_shown(loaded, error.error_count()))
         return result
+    if isinstance(validated, FollowUpLog):
+        return _checked_log(result, validated, loaded)
+    document: Document = validated  # type: ignore[assignment]
     problems = check_dates(document)
     if not any(problem.code == "R303" for problem in problems):
         problems = check_references(document) + problems
     result.diagnostics.extend(diagnostic_at(loaded, problem) for problem in problems[:MAX_PROBLEMS])
     result.diagnostics.extend(_not_shown(loaded, len(problems)))
     result.document = document
+    return result
+
+
+def _checked_log(result: Checked, log: FollowUpLog, loaded: Loaded) -> Checked:
+    """A follow-up file after its schema: its document, ids and dates checked against that document."""
+    from .followups.logs import check_log
+
+    problems = check_log(log, loaded.file)
+    result.diagnostics.extend(diagnostic_at(loaded, problem) for problem in problems[:MAX_PROBLEMS])
+    result.diagnostics.extend(_not_shown(loaded, len(problems)))
+    result.follow_up = log
     return result
 
 
@@ -147,7 +165,7 @@ def diagnostic_at(loaded: Loaded, problem: Problem) -> Diagnostic:
                       span=loaded.span(problem.path, key=problem.on_key), path=problem.path, hint=problem.hint)
 
 
-def _model_for(loaded: Loaded, diagnostics: list[Diagnostic]) -> type[Document] | None:
+def _model_for(loaded: Loaded, diagnostics: list[Diagnostic]) -> type[Model] | None:
     data = loaded.data
     here = loaded.span(())
     if not isinstance(data, dict):
@@ -155,12 +173,12 @@ def _model_for(loaded: Loaded, diagnostics: list[Diagnostic]) -> type[Document] 
                                       f"but this file holds {_describe(data)}", loaded.file, here))
         return None
     kind = data.get("kind")
-    if not isinstance(kind, str) or kind not in KINDS:  # a list or mapping is not even hashable
+    if not isinstance(kind, str) or kind not in FILE_KINDS:  # a list or mapping is not even hashable
         if "kind" not in data:
             message, span = "missing `kind`: say what this document is", here
         else:
             message, span = f"unknown kind {kind!r}", loaded.span(("kind",))
-        hint = did_you_mean(str(kind), KINDS) if "kind" in data else None
+        hint = did_you_mean(str(kind), FILE_KINDS) if "kind" in data else None
         diagnostics.append(Diagnostic("S206", message, loaded.file, span, path=("kind",),
                                       hint=hint or "use `kind: agreement` or `kind: action-plan`"))
         return None
@@ -170,7 +188,7 @@ def _model_for(loaded: Loaded, diagnostics: list[Diagnostic]) -> type[Document] 
         diagnostics.append(Diagnostic("S207", found, loaded.file, span, path=("schema",),
                                       hint="write `schema: 1`, the version this agreement reads"))
         return None
-    return KINDS[kind]
+    return FILE_KINDS[kind]
 
 
 # -- pydantic errors ----------------------------------------------------------------
@@ -221,11 +239,16 @@ def _value_at(data: Any, path: Path) -> Any:
 def _fields_at(model: type[BaseModel], path: Path) -> list[str]:
     """The keys the model accepts for the mapping at `path` (for 'did you mean')."""
     current: Any = model
+    key_next = False
     for part in path:
+        if key_next:  # a key of a mapping field (a follow-up file's progress by id), not a field name
+            key_next = False
+            continue
         if isinstance(part, int) or not (isinstance(current, type) and issubclass(current, BaseModel)):
             continue
         info = next((f for name, f in current.model_fields.items() if (f.alias or name) == part), None)
         current = _model_in(info.annotation) if info else None
+        key_next = info is not None and typing.get_origin(info.annotation) is dict
     if isinstance(current, type) and issubclass(current, BaseModel):
         return [f.alias or name for name, f in current.model_fields.items()]
     return []

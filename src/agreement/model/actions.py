@@ -42,6 +42,7 @@ class ProgressEntry(Model):
     status: Status | None = field("Status at that date.", "ongoing")
     rating: Rating | None = field("Traffic light (grön/gul/röd): on track, at risk, off track.", "green")
     note: Markdown | None = field("What was done and what remains (kommentar).", "Tre tunnlar har fått ny belysning.")
+    reported_by: Text | None = field("Who reported it (rapporterad av): a name or a role.", "Anna Berg, enhetschef")
 
 
 class Commitment(Model):

@@ -2,11 +2,42 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
+
+from pydantic import model_validator
 
 from .base import Id, Markdown, Model, Text, field, required
 
 GoalKind = Literal["overall", "effect", "process", "output", "follow-up"]
+
+
+class Measurement(Model):
+    """One measured value of an indicator (mätvärde, utfall), so a report can show how far the goal has come.
+
+    Figures are often published per year (a yearly survey), sometimes per date (a count
+    at a follow-up): give one of `date` and `year`."""
+
+    date: dt.date | None = field("Date the value refers to (datum).", "2014-08-31")
+    year: int | None = field("Year the value refers to, when it is a yearly figure (år).", 2014,
+                             json_schema_extra={"minimum": 1900, "maximum": 2200})
+    value: float = required("The measured value, a number (värde).", 42)
+    unit: Text | None = field("Unit of the value (enhet).", "%")
+    source: Text | None = field("Where the figure comes from (källa).", "Polisens statistik")
+    note: Text | None = field("A remark on the figure (kommentar).", "Avser januari–augusti.")
+
+    @model_validator(mode="after")
+    def _one_time(self) -> "Measurement":
+        if (self.date is None) == (self.year is None):
+            raise ValueError("give either `date` or `year` for a measurement")
+        if self.year is not None and not 1900 <= self.year <= 2200:
+            raise ValueError(f"year {self.year} is not a year between 1900 and 2200")
+        return self
+
+    @property
+    def when(self) -> dt.date:
+        """The date the value refers to; a year counts as its last day, as a yearly figure is known then."""
+        return self.date if self.date is not None else dt.date(self.year or 1900, 12, 31)
 
 
 class Indicator(Model):
@@ -21,6 +52,11 @@ class Indicator(Model):
     source: Text | None = field("Where the figures come from (källa).", "CAN:s drogvaneundersökning, årskurs 8")
     baseline: Text | None = field("Value when the work starts (utgångsvärde, nuläge).", "62 % (2014)")
     target: Text | None = field("Value to reach (målvärde).", "70 % (2018)")
+    measurements: list[Measurement] = field(
+        "Values measured over time (mätvärden), oldest first.",
+        [{"year": 2014, "value": 62, "unit": "%", "source": "Trygghetsmätningen"}],
+        default_factory=list,
+    )
 
 
 class Goal(Model):

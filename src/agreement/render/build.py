@@ -24,6 +24,7 @@ from typing import Callable, Iterable, Sequence
 from .. import version
 from ..diagnostics import Diagnostic, Severity
 from ..model import Document
+from ..followups.logs import is_follow_up_file
 from ..validation import UsageError, check_file, discover
 from ..writing import write_atomically
 from . import docx as docx_step
@@ -334,7 +335,7 @@ def build(paths: Sequence[str | Path], options: BuildOptions, jobs: int | None =
     Raises UsageError (paths, options, output folder) and TemplateError (a template
     that does not compile, a missing label file) before anything is built.
     """
-    files = discover(paths)
+    files = [path for path in discover(paths) if not is_follow_up_file(path)]  # nothing to build from those
     if not files:
         raise UsageError("no documents found (YAML files with a `kind:` key)")
     templates = template_set(options.templates)

@@ -32,6 +32,8 @@ from typing import Any, Iterable, Mapping
 
 from lxml import etree
 
+from ..writing import write_zip
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {
     "w": W,
@@ -39,7 +41,6 @@ NS = {
     "dc": "http://purl.org/dc/elements/1.1/",
     "dcterms": "http://purl.org/dc/terms/",
 }
-_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 SIGNATURE_BLOCK = "signature-block"
 """The bookmark pandoc writes around the body's signatures (the id of their div)."""
 CONTENTS_DEPTH = 2
@@ -331,19 +332,6 @@ def ask_to_update_fields(xml: bytes) -> bytes:
     if root.find("w:updateFields", NS) is None:
         root.insert(0, element("updateFields", {"val": "true"}))
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def write_zip(parts: dict[str, bytes]) -> bytes:
-    """A zip of `parts` in the given order with fixed times and attributes: same parts, same bytes."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in parts.items():
-            info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0
-            archive.writestr(info, data, compresslevel=6)
-    return buffer.getvalue()
 
 
 def finish(docx: bytes, data: Mapping[str, Any], subject: str, date: dt.datetime,

@@ -431,7 +431,7 @@ def build(source: bytes) -> bytes:
     parts["word/header2.xml"] = empty_part("w:hdr")
     parts["word/footer1.xml"] = footer_part()
     parts["word/footer2.xml"] = empty_part("w:ftr")
-    from .docx import write_zip
+    from ..writing import write_zip
 
     return write_zip(parts)
 
