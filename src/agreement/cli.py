@@ -300,6 +300,68 @@ class _BuildProgress:
             self.bar.advance(self.task)
 
 
+# --- diff command: owned by the diffing package (src/agreement/diffing/) -------------
+
+
+@app.command(epilog=(
+    "Examples:\n\n  agreement diff plans/2016.yaml plans/2017.yaml\n\n"
+    "  agreement diff plans/eslov.yaml --git HEAD~1\n\n"
+    "  agreement diff plans/eslov.yaml --git origin/main --format markdown > comment.md\n\n"
+    "  agreement diff old.yaml new.yaml --format json --exit-code"))
+def diff(
+    old: Path = typer.Argument(..., help="The old version; with --git, the file whose version in REV is compared."),
+    new: Optional[Path] = typer.Argument(None, help="The new version (not with --git: the file as it is now is)."),
+    git: Optional[str] = typer.Option(None, "--git", metavar="REV",
+                                      help="Compare the file's version in git revision REV with the file as it is now."),
+    output_format: str = typer.Option("text", "--format", "-f", help="text, json or markdown (a pull-request comment)."),
+    exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when there are changes, like git diff --exit-code."),
+) -> None:
+    """Show what changed between two versions of a document, in the document's terms.
+
+    Actions added, removed, moved between areas; owners, goals, status and follow-up
+    changed; goals, indicators, period and decision changed; text edited, word by word.
+    Actions are paired by `id`, then by title (the output marks those paired by title).
+    Both versions are validated first, and an invalid one is reported as `validate`
+    reports it. Exit status: 0 (also when there are changes, unless --exit-code: then
+    1), 1 when a version is invalid, 2 for usage errors and unreadable files.
+    """
+    import os
+
+    from .diffing import FORMATS, SourceError, compare, from_file, from_git, render
+
+    if output_format not in FORMATS:
+        raise fail_usage(f"unknown format {output_format!r}: use text, json or markdown")
+    if (git is None) == (new is None):
+        raise fail_usage("give two files (OLD NEW), or one file and --git REV")
+    try:
+        versions = (from_git(old, git), from_file(old)) if git is not None else (from_file(old), from_file(new))
+    except SourceError as error:
+        raise fail_usage(str(error)) from None
+    _stop_if_invalid(versions)
+    before, after = (version.document for version in versions)
+    assert before is not None and after is not None  # _stop_if_invalid returned
+    color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    found = compare(before, after, versions[0].name, versions[1].name)
+    typer.echo(render(found, output_format, color=color), nl=False, color=color)
+    raise typer.Exit(EXIT_FINDINGS if exit_code and found.changes else EXIT_CLEAN)
+
+
+def _stop_if_invalid(versions: Iterable[Any]) -> None:
+    """Print the diagnostics of versions that do not validate, as `validate` does, and exit 1 (2 when
+    a file cannot be read)."""
+    from .diagnostics import format_text, sort_diagnostics
+
+    invalid = [version for version in versions if version.document is None]
+    for version in invalid:
+        for diagnostic in sort_diagnostics(version.diagnostics):
+            typer.echo(format_text(diagnostic, version.lines))
+    if invalid:
+        unreadable = any(d.code == "Y101" for version in invalid for d in version.diagnostics)
+        typer.echo(f"cannot compare: {', '.join(version.name for version in invalid)} "
+                   f"{'is' if len(invalid) == 1 else 'are'} not valid", err=True)
+        raise typer.Exit(EXIT_USAGE if unreadable else EXIT_FINDINGS)
+
+
 def run() -> None:
     """Entry point of the console script: a traceback is a bug, and says so."""
     try:
