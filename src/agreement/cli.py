@@ -300,6 +300,79 @@ class _BuildProgress:
             self.bar.advance(self.task)
 
 
+# --- preview command: owned by the preview package (src/agreement/preview/) ----------
+
+
+@app.command(epilog=(
+    "Examples:\n\n  agreement preview plans/eslov.yaml --open\n\n"
+    "  agreement preview plans/eslov.yaml --port 8000 --templates my-templates\n\n"
+    "  agreement preview plans/eslov.yaml --lang en"))
+def preview(
+    path: Path = typer.Argument(..., help="The document to show."),
+    port: int = typer.Option(0, "--port", "-p", min=0, max=65535, help="Port on 127.0.0.1 (default: a free one)."),
+    open_browser: bool = typer.Option(False, "--open", help="Open the page in the web browser."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Language of labels and dates: sv or en (default: the document's)."),
+    templates: Optional[Path] = typer.Option(None, "--templates",
+                                             help="Folder whose files replace the bundled templates of the same name."),
+) -> None:
+    """Show a document's web page in the browser and reload it on every save.
+
+    The page is the HTML `agreement build` writes, served on 127.0.0.1 only. Saving the
+    document, a file of --templates or a bundled template rebuilds it and the browser
+    reloads. A save that breaks the document shows its problems in the page instead,
+    as `file:line:col: CODE message` with the line, until the next good save. Ctrl-C
+    stops. Exit status: 0 when stopped, 2 for usage errors.
+    """
+    from .extras import missing_build_extra
+
+    problem = missing_build_extra()
+    if problem is not None:
+        raise fail_usage(problem.replace("`agreement build`", "`agreement preview`"))
+    from .preview import Preview, WatchError
+    from .validation import UsageError
+
+    if lang is not None and lang not in ("sv", "en"):
+        raise fail_usage(f"unknown language {lang!r}: use sv or en")
+    try:
+        session = Preview(path, templates, lang, port)
+    except UsageError as error:
+        raise fail_usage(str(error)) from None
+    typer.echo(f"previewing {path} at {session.url} (Ctrl-C to stop)", err=True)
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(session.url)
+    import signal
+
+    signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops a preview as cleanly as Ctrl-C
+    try:
+        session.run(_print_rebuilt)
+    except KeyboardInterrupt:
+        pass
+    except WatchError as error:
+        raise fail_usage(str(error)) from None
+    typer.echo("preview stopped", err=True)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _print_rebuilt(rebuilt: Any) -> None:
+    """One line per build on stderr, and the problems of a save that broke the document."""
+    from .diagnostics import format_text
+
+    page = rebuilt.page
+    if rebuilt.ok:
+        typer.echo(f"version {rebuilt.version}: built in {rebuilt.seconds:.2f} s", err=True)
+        return
+    typer.echo(f"version {rebuilt.version}: not built, the page shows why:", err=True)
+    for diagnostic in page.diagnostics:
+        typer.echo(format_text(diagnostic, page.lines), err=True)
+    if page.error:
+        typer.echo(page.error, err=True)
+
+
 # --- diff command: owned by the diffing package (src/agreement/diffing/) -------------
 
 
