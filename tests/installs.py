@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-BUILD_PACKAGES = frozenset({"jinja2", "markupsafe", "babel", "pypandoc", "pypandoc_binary", "typst", "lxml", "pypdf"})
-"""Top-level names (modules and their .dist-info) that the build extra brings; markupsafe comes with jinja2."""
+BUILD_PACKAGES = frozenset({"jinja2", "markupsafe", "babel", "pypandoc", "pypandoc_binary", "typst", "lxml", "pypdf",
+                            "watchfiles"})
+"""Top-level names (modules and their .dist-info) that the build extra brings; markupsafe comes with jinja2.
+(watchfiles's own dependency, anyio, is left: nothing of the base install could import it by mistake.)"""
 
 
 def top_level_name(entry: str) -> str:

@@ -88,6 +88,9 @@ focus_areas:
     (["lint", "--format", "junit", "PLANS"], 1),
     (["lint", "--format", "gitlab", "PLANS"], 1),
     (["explain", "--list"], 0),
+    (["diff", "examples/malmo-2011/agreement.yaml", "examples/eslov-2015-2018/agreement.yaml"], 0),
+    (["diff", "--format", "markdown", "--exit-code", "examples/malmo-2011/agreement.yaml",
+      "examples/eslov-2015-2018/agreement.yaml"], 1),
     (["explain", "L102"], 0),
     (["explain", "S201", "--format", "json"], 0),
     (["--version"], 0),
@@ -124,7 +127,7 @@ def test_build_without_the_extra_exits_2_with_the_install_command(base_python: P
     done = agreement(base_python, "build", "examples", "--out", str(out))
     assert done.returncode == 2
     assert done.stderr == ("error: `agreement build` needs the build extra, which is not installed "
-                           "(missing: jinja2, pypandoc-binary, typst, babel, lxml, pypdf); "
+                           "(missing: jinja2, pypandoc-binary, typst, babel, lxml, pypdf, watchfiles); "
                            "install it with: pip install 'samverkan[build]'\n")
     assert done.stdout == "" and not out.exists()
 

@@ -455,6 +455,141 @@ def _write_or_print(data: bytes, output: Optional[Path], text: bool, color: bool
         raise fail_usage(f"{error.filename or output}: {error.strerror or error}") from None
 
 
+# --- preview command: owned by the preview package (src/agreement/preview/) ----------
+
+
+@app.command(epilog=(
+    "Examples:\n\n  agreement preview plans/eslov.yaml --open\n\n"
+    "  agreement preview plans/eslov.yaml --port 8000 --templates my-templates\n\n"
+    "  agreement preview plans/eslov.yaml --lang en"))
+def preview(
+    path: Path = typer.Argument(..., help="The document to show."),
+    port: int = typer.Option(0, "--port", "-p", min=0, max=65535, help="Port on 127.0.0.1 (default: a free one)."),
+    open_browser: bool = typer.Option(False, "--open", help="Open the page in the web browser."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Language of labels and dates: sv or en (default: the document's)."),
+    templates: Optional[Path] = typer.Option(None, "--templates",
+                                             help="Folder whose files replace the bundled templates of the same name."),
+) -> None:
+    """Show a document's web page in the browser and reload it on every save.
+
+    The page is the HTML `agreement build` writes, served on 127.0.0.1 only. Saving the
+    document, a file of --templates or a bundled template rebuilds it and the browser
+    reloads. A save that breaks the document shows its problems in the page instead,
+    as `file:line:col: CODE message` with the line, until the next good save. Ctrl-C
+    stops. Exit status: 0 when stopped, 2 for usage errors.
+    """
+    from .extras import missing_build_extra
+
+    problem = missing_build_extra()
+    if problem is not None:
+        raise fail_usage(problem.replace("`agreement build`", "`agreement preview`"))
+    from .preview import Preview, WatchError
+    from .validation import UsageError
+
+    if lang is not None and lang not in ("sv", "en"):
+        raise fail_usage(f"unknown language {lang!r}: use sv or en")
+    try:
+        session = Preview(path, templates, lang, port)
+    except UsageError as error:
+        raise fail_usage(str(error)) from None
+    typer.echo(f"previewing {path} at {session.url} (Ctrl-C to stop)", err=True)
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(session.url)
+    import signal
+
+    signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops a preview as cleanly as Ctrl-C
+    try:
+        session.run(_print_rebuilt)
+    except KeyboardInterrupt:
+        pass
+    except WatchError as error:
+        raise fail_usage(str(error)) from None
+    typer.echo("preview stopped", err=True)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _print_rebuilt(rebuilt: Any) -> None:
+    """One line per build on stderr, and the problems of a save that broke the document."""
+    from .diagnostics import format_text
+
+    page = rebuilt.page
+    if rebuilt.ok:
+        typer.echo(f"version {rebuilt.version}: built in {rebuilt.seconds:.2f} s", err=True)
+        return
+    typer.echo(f"version {rebuilt.version}: not built, the page shows why:", err=True)
+    for diagnostic in page.diagnostics:
+        typer.echo(format_text(diagnostic, page.lines), err=True)
+    if page.error:
+        typer.echo(page.error, err=True)
+
+
+# --- diff command: owned by the diffing package (src/agreement/diffing/) -------------
+
+
+@app.command(epilog=(
+    "Examples:\n\n  agreement diff plans/2016.yaml plans/2017.yaml\n\n"
+    "  agreement diff plans/eslov.yaml --git HEAD~1\n\n"
+    "  agreement diff plans/eslov.yaml --git origin/main --format markdown > comment.md\n\n"
+    "  agreement diff old.yaml new.yaml --format json --exit-code"))
+def diff(
+    old: Path = typer.Argument(..., help="The old version; with --git, the file whose version in REV is compared."),
+    new: Optional[Path] = typer.Argument(None, help="The new version (not with --git: the file as it is now is)."),
+    git: Optional[str] = typer.Option(None, "--git", metavar="REV",
+                                      help="Compare the file's version in git revision REV with the file as it is now."),
+    output_format: str = typer.Option("text", "--format", "-f", help="text, json or markdown (a pull-request comment)."),
+    exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when there are changes, like git diff --exit-code."),
+) -> None:
+    """Show what changed between two versions of a document, in the document's terms.
+
+    Actions added, removed, moved between areas; owners, goals, status and follow-up
+    changed; goals, indicators, period and decision changed; text edited, word by word.
+    Actions are paired by `id`, then by title (the output marks those paired by title).
+    Both versions are validated first, and an invalid one is reported as `validate`
+    reports it. Exit status: 0 (also when there are changes, unless --exit-code: then
+    1), 1 when a version is invalid, 2 for usage errors and unreadable files.
+    """
+    import os
+
+    from .diffing import FORMATS, SourceError, compare, from_file, from_git, render
+
+    if output_format not in FORMATS:
+        raise fail_usage(f"unknown format {output_format!r}: use text, json or markdown")
+    if (git is None) == (new is None):
+        raise fail_usage("give two files (OLD NEW), or one file and --git REV")
+    try:
+        versions = (from_git(old, git), from_file(old)) if git is not None else (from_file(old), from_file(new))
+    except SourceError as error:
+        raise fail_usage(str(error)) from None
+    _stop_if_invalid(versions)
+    before, after = (version.document for version in versions)
+    assert before is not None and after is not None  # _stop_if_invalid returned
+    color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    found = compare(before, after, versions[0].name, versions[1].name)
+    typer.echo(render(found, output_format, color=color), nl=False, color=color)
+    raise typer.Exit(EXIT_FINDINGS if exit_code and found.changes else EXIT_CLEAN)
+
+
+def _stop_if_invalid(versions: Iterable[Any]) -> None:
+    """Print the diagnostics of versions that do not validate, as `validate` does, and exit 1 (2 when
+    a file cannot be read)."""
+    from .diagnostics import format_text, sort_diagnostics
+
+    invalid = [version for version in versions if version.document is None]
+    for version in invalid:
+        for diagnostic in sort_diagnostics(version.diagnostics):
+            typer.echo(format_text(diagnostic, version.lines))
+    if invalid:
+        unreadable = any(d.code == "Y101" for version in invalid for d in version.diagnostics)
+        typer.echo(f"cannot compare: {', '.join(version.name for version in invalid)} "
+                   f"{'is' if len(invalid) == 1 else 'are'} not valid", err=True)
+        raise typer.Exit(EXIT_USAGE if unreadable else EXIT_FINDINGS)
+
+
 def run() -> None:
     """Entry point of the console script: a traceback is a bug, and says so."""
     try:
