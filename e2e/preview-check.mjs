@@ -51,7 +51,13 @@ async function runStep(page, file, step, shots, index) {
       break;
     }
     const loaded = performance.now();
-    shown = await page.evaluate(() => document.body.innerText);
+    try {
+      shown = await page.evaluate(() => document.body.innerText);
+    } catch (error) {
+      // The page went on to the next version while it was being read: wait for that load.
+      if (String(error).includes("Execution context was destroyed")) continue;
+      throw error;
+    }
     if (shown.includes(step.expect)) {
       await ready.catch(() => null);
       await page.screenshot({ path: resolve(shots, `preview-${index + 1}-${step.name}.png`), fullPage: false });
