@@ -210,7 +210,8 @@ from typing import Any  # noqa: E402  (kept inside this section)
 @app.command(epilog=(
     "Examples:\n\n  agreement build examples\n\n"
     "  agreement build plans/eslov.yaml --to pdf,docx --out public\n\n"
-    "  agreement build plans --lang en --templates my-templates --jobs 4"))
+    "  agreement build plans --lang en --templates my-templates --jobs 4\n\n"
+    "  agreement build plans --brand brand/_brand.yml"))
 def build(
     paths: List[Path] = typer.Argument(..., help="Files and folders; folders are searched for *.yaml/*.yml documents."),
     to: str = typer.Option("html,docx,pdf", "--to", "-t",
@@ -225,6 +226,9 @@ def build(
     page_numbers: bool = typer.Option(False, "--page-numbers",
                                       help="Fill in the page numbers of the Word file's contents from LibreOffice's "
                                            "layout of it (needs LibreOffice; without it Word fills them in on opening)."),
+    brand: Optional[Path] = typer.Option(None, "--brand", metavar="FILE",
+                                         help="Brand file (brand.yml format) for colours, fonts, logos and footer "
+                                              "(default: the nearest _brand.yml at or above each document)."),
 ) -> None:
     """Build documents into Word, PDF and HTML files ready to publish.
 
@@ -241,16 +245,20 @@ def build(
     import os
 
     from .render import Outcome, TemplateError, build as build_documents, parse_formats
+    from .render.brand import BrandError
     from .render.build import BuildOptions, source_date_epoch_from
     from .validation import UsageError
 
     try:
         options = BuildOptions(parse_formats(to), out, lang, templates, force, source_date_epoch_from(os.environ),
-                               page_numbers)
+                               page_numbers, brand)
         with _BuildProgress() as progress:
             report = build_documents(paths, options, jobs=jobs, on_result=progress.result, on_start=progress.start)
     except UsageError as error:
         raise fail_usage(str(error)) from None
+    except BrandError as error:
+        typer.echo(f"error: brand file {error}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
     except TemplateError as error:
         typer.echo(f"error: template {error}", err=True)
         raise typer.Exit(EXIT_USAGE) from None
@@ -469,11 +477,13 @@ def preview(
     lang: Optional[str] = typer.Option(None, "--lang", help="Language of labels and dates: sv or en (default: the document's)."),
     templates: Optional[Path] = typer.Option(None, "--templates",
                                              help="Folder whose files replace the bundled templates of the same name."),
+    brand: Optional[Path] = typer.Option(None, "--brand", metavar="FILE",
+                                         help="Brand file (default: the nearest _brand.yml at or above the document)."),
 ) -> None:
     """Show a document's web page in the browser and reload it on every save.
 
     The page is the HTML `agreement build` writes, served on 127.0.0.1 only. Saving the
-    document, a file of --templates or a bundled template rebuilds it and the browser
+    document, its brand file, a file of --templates or a bundled template rebuilds it and the browser
     reloads. A save that breaks the document shows its problems in the page instead,
     as `file:line:col: CODE message` with the line, until the next good save. Ctrl-C
     stops. Exit status: 0 when stopped, 2 for usage errors.
@@ -489,7 +499,7 @@ def preview(
     if lang is not None and lang not in ("sv", "en"):
         raise fail_usage(f"unknown language {lang!r}: use sv or en")
     try:
-        session = Preview(path, templates, lang, port)
+        session = Preview(path, templates, lang, port, brand)
     except UsageError as error:
         raise fail_usage(str(error)) from None
     typer.echo(f"previewing {path} at {session.url} (Ctrl-C to stop)", err=True)

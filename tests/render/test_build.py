@@ -101,7 +101,7 @@ def test_a_failing_typst_keeps_every_previous_output(tmp_path: Path) -> None:
     before = snapshot(out)
     broken = tmp_path / "templates"
     broken.mkdir()
-    (broken / "theme.typ").write_text('#let accent = rgb("not a colour")\n', encoding="utf-8")
+    (broken / "document.typ").write_text('#let accent = rgb("not a colour")\n$body$\n', encoding="utf-8")
     report = run_build([PLAN], out, formats=("html", "pdf"), templates=broken)
     assert report.exit_code == 1 and (report.results[0].error or "").startswith("typst:")
     assert snapshot(out) == before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from pathlib import Path
@@ -9,8 +10,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from agreement.render.reference_docx import build as build_reference, default_reference
-from agreement.render.templates import TemplateSet
+from agreement.render import reference_docx
+from agreement.render.brand import Theme
+from agreement.render.reference_docx import build as build_reference
 
 from .conftest import PLAN, run_build
 
@@ -100,10 +102,12 @@ def test_word_footer_label_follows_the_build_language(tmp_path: Path) -> None:
     assert ">Page</w:t>" in footer and ">Sida</w:t>" not in footer
 
 
-def test_the_committed_reference_docx_is_what_its_script_makes() -> None:
-    committed = (TemplateSet().builtin_dir / "reference.docx").read_bytes()
-    assert build_reference(default_reference()) == committed, \
-        "templates/reference.docx is stale: run `python -m agreement.render.reference_docx templates/reference.docx`"
+def test_the_reference_document_is_made_from_the_brand_the_same_every_time() -> None:
+    first, again = build_reference(Theme()), build_reference(Theme(font="Arial"))
+    assert first == reference_docx.build.__wrapped__(Theme())  # no state kept between builds
+    with zipfile.ZipFile(io.BytesIO(again)) as archive:
+        styles = archive.read("word/styles.xml").decode("utf-8")
+    assert 'w:ascii="Arial"' in styles and 'w:ascii="Calibri"' not in styles
 
 
 # -- HTML -----------------------------------------------------------------------------------

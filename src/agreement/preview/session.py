@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from ..render.brand import find_brand
 from ..render.single import Page, html_page
 from ..resources import bundled
 from ..validation import UsageError
@@ -65,12 +66,15 @@ class Preview:
     """One document served on 127.0.0.1 and rebuilt whenever it or a template is saved."""
 
     def __init__(self, document: Path, templates: Path | None = None, language: str | None = None,
-                 port: int = 0) -> None:
+                 port: int = 0, brand: Path | None = None) -> None:
         if not document.is_file():
             raise UsageError(f"{document}: no such file" if not document.exists() else f"{document}: not a file")
         if templates is not None and not templates.is_dir():
             raise UsageError(f"{templates}: no such templates folder")
+        if brand is not None and not brand.is_file():
+            raise UsageError(f"{brand}: no such brand file")
         self.document, self.templates, self.language = document, templates, language
+        self.brand = brand or find_brand(document)
         self.shown = Shown()
         self.stamp: tuple[int, ...] = ()
         try:
@@ -84,11 +88,13 @@ class Preview:
 
     def watched(self) -> list[Watched]:
         """The document's folder (for the document alone: editors save by writing a new file and
-        renaming it, which a watch on the file itself would lose), the user's templates and the
-        bundled ones."""
+        renaming it, which a watch on the file itself would lose), the user's templates, the
+        bundled ones and the brand file."""
         folders = [Watched(self.document.resolve().parent, False, self.document.resolve())]
         folders.extend(Watched(folder.resolve(), True) for folder in (self.templates, bundled("templates"))
                        if folder is not None)
+        if self.brand is not None:
+            folders.append(Watched(self.brand.resolve().parent, False, self.brand.resolve()))
         return folders
 
     def rebuild(self) -> Rebuilt:
@@ -96,7 +102,7 @@ class Preview:
         started = time.perf_counter()
         self.stamp = _stamp(self.document)
         try:
-            page = html_page(self.document, self.templates, self.language)
+            page = html_page(self.document, self.templates, self.language, self.brand)
         except UsageError as error:  # the templates folder went away while previewing
             page = Page(None, error=str(error))
         shown = page.html if page.html is not None else problems_page(

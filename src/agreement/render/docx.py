@@ -15,6 +15,8 @@ substitutions:
   place (the bookmark `signature-block`), with lines to sign on for those that ask;
 - the running header (the title) and the footer ("Sida 3 (12)") filled in, so they
   read right before Word updates fields, and LibreOffice, which never does;
+- the brand's logos, when it has them: above the title on the cover page and at the
+  start of the running header, with their alternative text;
 - the core properties: title, subject, authors, keywords, language and the build's
   date;
 - pagination: no table row split across pages (`w:cantSplit`), a short table and a list
@@ -27,7 +29,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import posixpath
 import zipfile
+from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
 from lxml import etree
@@ -41,6 +45,14 @@ NS = {
     "dc": "http://purl.org/dc/elements/1.1/",
     "dcterms": "http://purl.org/dc/terms/",
 }
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+EMU_PER_CM = 360_000
 SIGNATURE_BLOCK = "signature-block"
 """The bookmark pandoc writes around the body's signatures (the id of their div)."""
 CONTENTS_DEPTH = 2
@@ -270,6 +282,107 @@ def never_split_rows(body: etree._Element) -> None:
             properties.insert(0, element("cantSplit"))
 
 
+# -- the brand's logos ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A PNG to place in the file, its printed height and its alternative text."""
+
+    png: bytes
+    height_cm: float
+    alt: str
+
+    def size_emu(self) -> tuple[int, int]:
+        """(width, height) in EMU, the width from the PNG's own proportions."""
+        width, height = int.from_bytes(self.png[16:20], "big"), int.from_bytes(self.png[20:24], "big")
+        tall = round(self.height_cm * EMU_PER_CM)
+        return round(tall * width / max(height, 1)), tall
+
+
+@dataclass(frozen=True)
+class Logos:
+    """The brand's logo on the cover page and its small logo in the running header."""
+
+    cover: Picture
+    header: Picture
+
+
+def drawing(picture: Picture, relationship: str, number: int) -> etree._Element:
+    """A run holding `picture` inline, with its alternative text (`descr`) for screen readers."""
+    width, height = map(str, picture.size_emu())
+    inline = etree.Element(f"{{{WP}}}inline", {"distT": "0", "distB": "0", "distL": "0", "distR": "0"},
+                           nsmap={"wp": WP, "a": A, "pic": PIC, "r": R})
+    etree.SubElement(inline, f"{{{WP}}}extent", cx=width, cy=height)
+    etree.SubElement(inline, f"{{{WP}}}docPr", id=str(number), name=f"Logo {number}", descr=picture.alt)
+    locks = etree.SubElement(etree.SubElement(inline, f"{{{WP}}}cNvGraphicFramePr"), f"{{{A}}}graphicFrameLocks")
+    locks.set("noChangeAspect", "1")
+    data = etree.SubElement(etree.SubElement(inline, f"{{{A}}}graphic"), f"{{{A}}}graphicData", uri=PIC)
+    pic = etree.SubElement(data, f"{{{PIC}}}pic")
+    names = etree.SubElement(pic, f"{{{PIC}}}nvPicPr")
+    etree.SubElement(names, f"{{{PIC}}}cNvPr", id="0", name=f"logo-{number}.png", descr=picture.alt)
+    etree.SubElement(names, f"{{{PIC}}}cNvPicPr")
+    fill = etree.SubElement(pic, f"{{{PIC}}}blipFill")
+    etree.SubElement(fill, f"{{{A}}}blip", {f"{{{R}}}embed": relationship})
+    etree.SubElement(etree.SubElement(fill, f"{{{A}}}stretch"), f"{{{A}}}fillRect")
+    shape = etree.SubElement(pic, f"{{{PIC}}}spPr")
+    frame = etree.SubElement(shape, f"{{{A}}}xfrm")
+    etree.SubElement(frame, f"{{{A}}}off", x="0", y="0")
+    etree.SubElement(frame, f"{{{A}}}ext", cx=width, cy=height)
+    etree.SubElement(etree.SubElement(shape, f"{{{A}}}prstGeom", prst="rect"), f"{{{A}}}avLst")
+    return element("r", None, element("drawing", None, inline))
+
+
+def add_image(parts: dict[str, bytes], owner: str, png: bytes, name: str) -> str:
+    """Put `png` in the package as `word/media/name`, related to the part `owner`; its relationship id."""
+    parts[f"word/media/{name}"] = png
+    rels_name = posixpath.join(posixpath.dirname(owner), "_rels", posixpath.basename(owner) + ".rels")
+    rels = etree.fromstring(parts[rels_name]) if rels_name in parts else etree.Element(
+        f"{{{PKG_REL}}}Relationships", nsmap={None: PKG_REL})
+    relationship = f"rIdAgreement{name.split('.')[0].title().replace('-', '')}"
+    etree.SubElement(rels, f"{{{PKG_REL}}}Relationship", Id=relationship, Type=IMAGE_REL, Target=f"media/{name}")
+    parts[rels_name] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True)
+    types = etree.fromstring(parts["[Content_Types].xml"])
+    if not any(default.get("Extension") == "png" for default in types.iter(f"{{{CT}}}Default")):
+        types.insert(0, etree.Element(f"{{{CT}}}Default", Extension="png", ContentType="image/png"))
+        parts["[Content_Types].xml"] = etree.tostring(types, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return relationship
+
+
+def default_header(parts: Mapping[str, bytes]) -> str | None:
+    """The part name of the running header (the section's default header), if it has one."""
+    body = etree.fromstring(parts["word/document.xml"]).find("w:body", NS)
+    section = body.find("w:sectPr", NS) if body is not None else None
+    reference = section.find("w:headerReference[@w:type='default']", NS) if section is not None else None
+    if reference is None:
+        return None
+    relationship = reference.get(f"{{{R}}}id")
+    rels = etree.fromstring(parts["word/_rels/document.xml.rels"])
+    target = next((r.get("Target") for r in rels if r.get("Id") == relationship), None)
+    return f"word/{target}" if target and f"word/{target}" in parts else None
+
+
+def place_logos(parts: dict[str, bytes], logos: Logos) -> None:
+    """The cover's logo above the title; the small logo at the start of the running header."""
+    cover = add_image(parts, "word/document.xml", logos.cover.png, "logo-cover.png")
+    root = etree.fromstring(parts["word/document.xml"])
+    body = root.find("w:body", NS)
+    assert body is not None
+    body.insert(0, paragraph(None, drawing(logos.cover, cover, 9001)))
+    parts["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    header = default_header(parts)
+    if header is None:
+        return
+    small = add_image(parts, header, logos.header.png, "logo-header.png")
+    root = etree.fromstring(parts[header])
+    first = root.find("w:p", NS)
+    if first is None:
+        return
+    at = 1 if first.find("w:pPr", NS) is not None else 0  # after the paragraph's properties
+    first.insert(at, drawing(logos.header, small, 9002))
+    parts[header] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 # -- the rest of the file ---------------------------------------------------------------------
 
 
@@ -335,9 +448,10 @@ def ask_to_update_fields(xml: bytes) -> bytes:
 
 
 def finish(docx: bytes, data: Mapping[str, Any], subject: str, date: dt.datetime,
-           pages: Mapping[str, int] | None = None) -> bytes:
+           pages: Mapping[str, int] | None = None, logos: Logos | None = None) -> bytes:
     """The Word file pandoc wrote, finished (see the module's docstring). `pages` gives the page of
-    each heading's bookmark, when a layout of the file is known, for the contents list."""
+    each heading's bookmark, when a layout of the file is known, for the contents list; `logos`
+    are the brand's."""
     with zipfile.ZipFile(io.BytesIO(docx)) as archive:
         parts = {name: archive.read(name) for name in archive.namelist()}
     page_label = str(data["labels"]["text"].get("page", ""))
@@ -349,4 +463,6 @@ def finish(docx: bytes, data: Mapping[str, Any], subject: str, date: dt.datetime
         parts["word/settings.xml"] = ask_to_update_fields(parts["word/settings.xml"])
     if "docProps/core.xml" in parts:
         parts["docProps/core.xml"] = finish_properties(parts["docProps/core.xml"], data, subject, date)
+    if logos is not None:
+        place_logos(parts, logos)
     return write_zip(parts)

@@ -14,8 +14,10 @@ from pathlib import Path
 from ..diagnostics import Diagnostic, Severity
 from ..loading import source_lines
 from ..validation import check_file
+from .brand import find_brand, load_theme
 from .build import Job, make_outputs, template_set
 from .pandoc import PandocError
+from .brand import BrandError
 from .templates import TemplateError
 from .typst_pdf import TypstError
 
@@ -32,11 +34,13 @@ class Page:
     """A template or pandoc failure, already naming its file and line."""
 
 
-def html_page(path: Path, templates: Path | None = None, language: str | None = None) -> Page:
-    """Validate `path` and build its HTML with the templates as they are on disk now.
+def html_page(path: Path, templates: Path | None = None, language: str | None = None,
+              brand: Path | None = None) -> Page:
+    """Validate `path` and build its HTML with the templates and brand as they are on disk now.
 
     A `templates` folder that does not exist is a UsageError (as for `build`); a template
-    edited since the last call is read again, since the template set is fingerprinted anew.
+    edited since the last call is read again, since the template set is fingerprinted anew,
+    and so is the brand file (`brand`, else the nearest `_brand.yml`).
     """
     template_files = template_set(templates)
     checked = check_file(path)
@@ -45,10 +49,13 @@ def html_page(path: Path, templates: Path | None = None, language: str | None = 
     document = checked.document
     if document is None or any(d.severity is Severity.ERROR for d in diagnostics):
         return Page(None, diagnostics, lines)
-    job = Job(str(path), document, document.id, language or document.language, ("html",), (), Path("."),
-              template_files.user_dir, template_files.fingerprint, None)
     try:
+        theme = load_theme(brand or find_brand(path))
+        job = Job(str(path), document, document.id, language or document.language, ("html",), (), Path("."),
+                  template_files.user_dir, template_files.fingerprint, None, theme=theme)
         produced = make_outputs(document, job, template_files)
+    except BrandError as error:
+        return Page(None, diagnostics, lines, error=f"brand file {error}")
     except TemplateError as error:
         return Page(None, diagnostics, lines, error=f"template {error}")
     except (PandocError, TypstError) as error:

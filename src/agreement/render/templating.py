@@ -165,10 +165,13 @@ def render_markdown(view: DocumentView, templates: TemplateSet, env: SandboxedEn
 
 
 def render_page(view: DocumentView, templates: TemplateSet, contents: str, body: str, *, stylesheet: str,
-                logo: str | None, env: SandboxedEnvironment | None = None) -> str:
-    """The web page: the page template around the body and contents pandoc wrote (already HTML)."""
+                logo: str | None, logo_alt: str = "", footer: str | None = None,
+                env: SandboxedEnvironment | None = None) -> str:
+    """The web page: the page template around the body and contents pandoc wrote (already HTML);
+    `logo` is a data URI and `footer` the brand's footer line."""
     return _render(env or page_environment(templates), PAGE, templates, doc=view, labels=view.labels,
-                   contents=Markup(contents), body=Markup(body), stylesheet=Markup(stylesheet), logo=logo)
+                   contents=Markup(contents), body=Markup(body), stylesheet=Markup(stylesheet), logo=logo,
+                   logo_alt=logo_alt, footer=footer)
 
 
 def _render(env: SandboxedEnvironment, name: str, templates: TemplateSet, **context: Any) -> str:
