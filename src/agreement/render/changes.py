@@ -15,19 +15,12 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..diffing import Change, Diff, Step
+from ..diffing.words import Words
 from .viewmodel import DocumentView, PartView
 from .wording import Wording
 
 KEY = "changes"
 """The appendix's part key: its heading label (`heading.changes`) and partial (`partials/changes.md.j2`)."""
-
-
-@dataclass(frozen=True)
-class WordRun:
-    """Part of an edited text: kept, removed (struck through) or added (in bold)."""
-
-    operation: str
-    text: str
 
 
 @dataclass(frozen=True)
@@ -39,7 +32,8 @@ class ChangeEntry:
     field: str | None
     old: str | None
     new: str | None
-    words: tuple[WordRun, ...]
+    words: tuple[Words, ...]
+    """An edited text's runs of words: kept, removed (struck through) or added (in bold)."""
     moved: bool
 
 
@@ -73,7 +67,7 @@ def _entry(change: Change, wording: Wording) -> ChangeEntry:
         field = change.field.label or change.field.key
     return ChangeEntry(
         kind=wording.label("changes", change.kind), where=where, field=field, old=change.old, new=change.new,
-        words=tuple(WordRun(run.operation, run.text) for run in change.words),
+        words=change.words,
         moved=change.kind == "moved" and change.field is None)
 
 
