@@ -82,7 +82,8 @@ def validate(
     error, 2 for usage or input/output errors.
     """
     from .diagnostics import has_errors, sort_diagnostics
-    from .validation import UsageError, check_files, discover
+    from .discovery import UsageError, discover
+    from .validation import check_files
 
     try:
         files = discover(paths)
@@ -233,7 +234,7 @@ def build(
 
     from .render import Outcome, TemplateError, build as build_documents, parse_formats
     from .render.build import BuildOptions, source_date_epoch_from
-    from .validation import UsageError
+    from .discovery import UsageError
 
     try:
         options = BuildOptions(parse_formats(to), out, lang, templates, force, source_date_epoch_from(os.environ))

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any, Callable, Sequence
@@ -19,21 +18,16 @@ from typing import Any, Callable, Sequence
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic, Path, Span, did_you_mean, dotted
+from .discovery import UsageError  # noqa: F401  (re-exported: callers of validation catch it)
 from .loading import Loaded, LoadError, load_file
 from .model import KINDS, Document
 from .model.resolve import Problem, check_dates, check_references
+from .parallel import map_in_order
 
-SKIPPED_DIRS = {".git", ".venv", "venv", "node_modules", "build", "dist", "__pycache__", ".tox"}
-_KIND_LINE = re.compile(rb"^(?:\xef\xbb\xbf)?kind[ \t]*:", re.MULTILINE)
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 MAX_PROBLEMS = 100
 """Problems shown per file; past that they are counted (S208): a file with more is rarely a document."""
 PARALLEL_THRESHOLD = 16
 """Fewer files than this are checked in-process: starting workers costs more than it saves."""
-
-
-class UsageError(Exception):
-    """A mistake in how the command was called (a path that does not exist); exit status 2."""
 
 
 @dataclass
@@ -44,47 +38,6 @@ class Checked:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     document: Document | None = None
     loaded: Loaded | None = None
-
-
-# -- finding files ----------------------------------------------------------------
-
-
-def discover(paths: Sequence[str | FsPath]) -> list[FsPath]:
-    """The files to check: files named directly, and documents (YAML with a `kind`) under folders."""
-    found: list[FsPath] = []
-    for raw in paths:
-        path = FsPath(raw)
-        if path.is_dir():
-            found.extend(_documents_under(path))
-        elif path.exists():
-            found.append(path)
-        else:
-            raise UsageError(f"{raw}: no such file or folder")
-    return list(dict.fromkeys(found))
-
-
-def _documents_under(folder: FsPath) -> list[FsPath]:
-    files = []
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
-        for name in sorted(names):
-            if name.endswith((".yaml", ".yml")) and is_document(FsPath(root, name)):
-                files.append(FsPath(root, name))
-    return files
-
-
-def is_document(path: FsPath) -> bool:
-    """Whether a YAML file declares a `kind` at top level: the mark of a document.
-
-    A UTF-16 file (Notepad's "Unicode") cannot be searched as bytes; it is kept so
-    that its author hears why it cannot be read rather than seeing it skipped.
-    """
-    try:
-        with open(path, "rb") as stream:
-            head = stream.read(1 << 20)
-    except OSError:
-        return True  # let checking report why it cannot be read
-    return head.startswith(_UTF16_BOMS) or _KIND_LINE.search(head) is not None
 
 
 # -- one file ---------------------------------------------------------------------
@@ -325,11 +278,8 @@ def check_files(files: Sequence[FsPath], check: Callable[[FsPath], Any] | None =
     """
     check = check or file_diagnostics
     jobs = jobs or os.cpu_count() or 1
-    if jobs == 1 or len(files) < PARALLEL_THRESHOLD:
-        return [check(path) for path in files]
-    chunk = max(1, len(files) // (jobs * 8))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(check, files, chunksize=chunk))
+    workers = 1 if len(files) < PARALLEL_THRESHOLD else jobs
+    return list(map_in_order(check, files, workers, chunksize=max(1, len(files) // (jobs * 8))))
 
 
 def file_diagnostics(path: FsPath) -> list[Diagnostic]:

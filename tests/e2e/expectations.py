@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from agreement.model import Action
-from agreement.validation import check_file, discover
+from agreement.discovery import discover
+from agreement.validation import check_file
 
 from .clients import ROOT
 

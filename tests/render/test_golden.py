@@ -14,7 +14,7 @@ import pytest
 import subprocess
 
 from agreement.render.pandoc import FILTER, READER, pandoc_path
-from agreement.validation import discover
+from agreement.discovery import discover
 
 from .conftest import EXAMPLES, FIXTURES, HERE, markdown_of
 

@@ -12,7 +12,7 @@ from typing import Mapping, Sequence
 from .. import version
 from ..codes import CODES
 from ..loading import source_lines
-from ..validation import UsageError
+from ..discovery import UsageError
 from . import registry
 from .config import Choices, ConfigError
 from .engine import Report, lint_paths

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Sequence
 
 from ..diagnostics import Diagnostic, sort_diagnostics
-from ..validation import check_file, check_files, discover, is_document
+from ..discovery import discover, is_document
+from ..validation import check_file, check_files
 from . import registry
 from .config import Choices, Settings, find_config, forget, load_config, settings_for
 from .placing import Placer
@@ -103,7 +104,7 @@ def lint_paths(paths: Sequence[str | Path], *, today: dt.date | None = None, cho
     With `only_documents`, files named directly are skipped unless they are documents
     (have a top-level `kind:`), as a pre-commit hook passes every changed YAML file.
 
-    Raises `agreement.validation.UsageError` for a path that does not exist and
+    Raises `agreement.discovery.UsageError` for a path that does not exist and
     `agreement.lint.config.ConfigError` for a configuration that cannot be used.
     """
     today = today or dt.date.today()

@@ -14,7 +14,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
@@ -23,8 +22,10 @@ from typing import Callable, Iterable, Sequence
 
 from .. import version
 from ..diagnostics import Diagnostic, Severity
+from ..discovery import UsageError, discover
 from ..model import Document
-from ..validation import UsageError, check_file, discover
+from ..parallel import map_in_order
+from ..validation import check_file
 from ..writing import write_atomically
 from . import docx as docx_step
 from .escaping import escape_text
@@ -351,15 +352,9 @@ def _output_folder(folder: Path) -> Path:
 
 
 def _run(plans: list[FileResult | Job], jobs: int | None) -> Iterable[FileResult]:
-    """Results in the order of `plans`, building the jobs in a process pool when there are several."""
+    """Results in the order of `plans`, building the jobs in worker processes when there are several."""
     work = [plan for plan in plans if isinstance(plan, Job)]
-    workers = min(jobs or os.cpu_count() or 1, len(work))
-    if workers <= 1:
-        for plan in plans:
-            yield build_job(plan) if isinstance(plan, Job) else plan
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures: list[FileResult | Future[FileResult]] = [
-            pool.submit(build_job, plan) if isinstance(plan, Job) else plan for plan in plans]
-        for item in futures:
-            yield item.result() if isinstance(item, Future) else item
+    built = map_in_order(build_job, work, min(jobs or os.cpu_count() or 1, len(work)))
+    for plan in plans:
+        yield next(built) if isinstance(plan, Job) else plan
+    next(built, None)  # past the last result: the pool shuts down now, not when collected
