@@ -6,6 +6,7 @@ command that needs little do not pay for pydantic, jinja or pandoc.
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, List, Optional
@@ -295,13 +296,42 @@ class _BuildProgress:
             self.bar.advance(self.task)
 
 
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM arrived: the run stops where it is.
+
+    A BaseException, as KeyboardInterrupt is, so that no `except Exception` on the
+    way up swallows it; every `finally` and context manager on the way cleans up
+    (worker processes are killed, temporary files removed)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+    @property
+    def exit_code(self) -> int:
+        """128 + the signal's number, as a shell reports it: 130 for SIGINT, 143 for SIGTERM."""
+        return 128 + self.signum
+
+
+def _stop_on_signals() -> None:
+    """SIGINT (Ctrl-C) and SIGTERM (a cancelled CI job) both raise Interrupted in the main thread."""
+    def interrupt(signum: int, frame: object) -> None:
+        for stopping in (signal.SIGINT, signal.SIGTERM):  # a second signal must not cut the clean-up short
+            signal.signal(stopping, signal.SIG_IGN)
+        raise Interrupted(signum)
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, interrupt)
+
+
 def run() -> None:
     """Entry point of the console script: a traceback is a bug, and says so."""
+    _stop_on_signals()
     try:
         app()
-    except KeyboardInterrupt:
-        typer.echo("interrupted", err=True)
-        sys.exit(130)
+    except Interrupted as interruption:
+        typer.echo("interrupted" if interruption.signum == signal.SIGINT else "terminated", err=True)
+        sys.exit(interruption.exit_code)
     except Exception as error:  # pragma: no cover - reached only through a bug
         import traceback
 

@@ -14,7 +14,7 @@ import datetime as dt
 import hashlib
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
@@ -74,6 +74,8 @@ class FileResult:
     error: str | None = None
     template_problem: bool = False
     recorded: tuple[tuple[str, str, str], ...] = ()  # (output name, fingerprint, sha256)
+    files: tuple[tuple[str, bytes], ...] = ()
+    """The built files' names and bytes, from a worker to the main process, which writes them."""
 
 
 @dataclass
@@ -213,24 +215,36 @@ def _wording(folder: Path | None, version: str, language: str) -> Wording:
 
 
 def build_job(job: Job) -> FileResult:
-    """Build the outputs of one document and write them; never raises for a problem with the document."""
+    """Make the outputs of one document; never raises for a problem with the document.
+
+    The bytes travel back in the result and the main process writes them
+    (`write_outputs`): a worker stopped half-way leaves no file behind."""
     templates = _templates(job.templates, job.templates_version)
     try:
         produced = make_outputs(job.document, job, templates)
-        write_atomically({job.out / output_name(job.document_id, fmt): data for fmt, data in produced.items()})
     except TemplateError as error:
         return FileResult(job.source, Outcome.FAILED, error=str(error), template_problem=True)
     except (PandocError, TypstError) as error:
         return FileResult(job.source, Outcome.FAILED, error=str(error))
-    except OSError as error:
-        return FileResult(job.source, Outcome.FAILED, error=f"cannot write to {job.out}: {error.strerror or error}")
     prints = dict(job.fingerprints)
+    names = {fmt: output_name(job.document_id, fmt) for fmt in produced}
     return FileResult(
         job.source, Outcome.BUILT,
-        outputs=tuple(str(job.out / output_name(job.document_id, fmt)) for fmt in produced),
-        recorded=tuple((output_name(job.document_id, fmt), prints[fmt], sha256(data))
-                       for fmt, data in produced.items()),
+        outputs=tuple(str(job.out / name) for name in names.values()),
+        recorded=tuple((names[fmt], prints[fmt], sha256(data)) for fmt, data in produced.items()),
+        files=tuple((names[fmt], data) for fmt, data in produced.items()),
     )
+
+
+def write_outputs(result: FileResult, out: Path) -> FileResult:
+    """Write the files of a built document, all of them or none; the result without their bytes."""
+    if not result.files:
+        return result
+    try:
+        write_atomically({out / name: data for name, data in result.files})
+    except OSError as error:
+        return FileResult(result.source, Outcome.FAILED, error=f"cannot write to {out}: {error.strerror or error}")
+    return replace(result, files=())
 
 
 def build_date(view: DocumentView, source_date_epoch: int | None) -> dt.datetime:
@@ -331,13 +345,16 @@ def build(paths: Sequence[str | Path], options: BuildOptions, jobs: int | None =
     if on_start:
         on_start(len(plans))
     report = BuildReport()
-    for result in _run(plans, jobs):
-        for name, print_, digest in result.recorded:
-            cache.record(name, print_, digest, result.source)
-        report.results.append(result)
-        if on_result:
-            on_result(result)
-    cache.save()
+    try:
+        for result in _run(plans, jobs):
+            result = write_outputs(result, out)
+            for name, print_, digest in result.recorded:
+                cache.record(name, print_, digest, result.source)
+            report.results.append(result)
+            if on_result:
+                on_result(result)
+    finally:
+        cache.save()  # what was built before an interruption is not built again
     return report
 
 
