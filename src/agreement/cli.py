@@ -234,11 +234,12 @@ def build(
     import os
 
     from .render import Outcome, TemplateError, build as build_documents, parse_formats
-    from .render.build import BuildOptions, source_date_epoch_from
+    from .render.build import BuildOptions, source_date_epoch_from, step_limits_from
     from .discovery import UsageError
 
     try:
-        options = BuildOptions(parse_formats(to), out, lang, templates, force, source_date_epoch_from(os.environ))
+        options = BuildOptions(parse_formats(to), out, lang, templates, force, source_date_epoch_from(os.environ),
+                               step_limits_from(os.environ))
         with _BuildProgress() as progress:
             report = build_documents(paths, options, jobs=jobs, on_result=progress.result, on_start=progress.start)
     except UsageError as error:

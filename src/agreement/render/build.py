@@ -18,13 +18,14 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from .. import version
 from ..diagnostics import Diagnostic, Severity
 from ..discovery import UsageError, discover
 from ..model import Document
 from ..parallel import map_in_order
+from ..processes import Limits
 from ..validation import check_file
 from ..writing import write_atomically
 from . import docx as docx_step
@@ -61,6 +62,8 @@ class BuildOptions:
     templates: Path | None = None
     force: bool = False
     source_date_epoch: int | None = None
+    limits: Limits = Limits()
+    """Time and memory each pandoc and typst step may take (not part of any fingerprint)."""
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,14 @@ def source_date_epoch_from(environ: dict[str, str] | os._Environ[str]) -> int | 
     return int(value)
 
 
+def step_limits_from(environ: Mapping[str, str]) -> Limits:
+    """AGREEMENT_STEP_SECONDS and AGREEMENT_STEP_MEMORY_MB, if set; a wrong value is a usage error."""
+    try:
+        return Limits.from_environment(environ)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+
+
 def template_set(folder: Path | None) -> TemplateSet:
     """The templates of a build; a `--templates` folder that does not exist is a usage error."""
     if folder is not None and not folder.is_dir():
@@ -147,6 +158,7 @@ class Job:
     templates: Path | None
     templates_version: str
     source_date_epoch: int | None
+    limits: Limits
 
 
 def output_name(document_id: str, fmt: str) -> str:
@@ -188,7 +200,7 @@ def _plan(path: Path, options: BuildOptions, templates: TemplateSet, cache: Buil
         outputs = tuple(str(options.out / output_name(document.id, fmt)) for fmt in options.formats)
         return FileResult(source, Outcome.UP_TO_DATE, outputs, diagnostics)
     return Job(source, document, document.id, language, stale, tuple((f, prints[f]) for f in stale), options.out,
-               options.templates, templates.fingerprint, options.source_date_epoch)
+               options.templates, templates.fingerprint, options.source_date_epoch, options.limits)
 
 
 # -- building one document (worker process) -------------------------------------------------
@@ -264,13 +276,14 @@ def make_outputs(document: Document, job: Job, templates: TemplateSet) -> dict[s
         produced["md"] = markdown.encode("utf-8")
     targets = [PANDOC_TARGET[fmt] for fmt in job.formats if fmt in PANDOC_TARGET]
     if targets:
-        converted = convert_all(markdown, targets, templates, pandoc_metadata(view), int(date.timestamp()))
+        converted = convert_all(markdown, targets, templates, pandoc_metadata(view), int(date.timestamp()),
+                                job.limits)
         if "html" in converted:
             produced["html"] = converted["html"]
         if "docx" in converted:
             produced["docx"] = docx_step.finish(converted["docx"], view.title, date)
         if "typst" in converted:
-            produced["pdf"] = compile_pdf(converted["typst"], templates, typst_inputs(view), date)
+            produced["pdf"] = compile_pdf(converted["typst"], templates, typst_inputs(view), date, job.limits)
     return {fmt: produced[fmt] for fmt in job.formats}
 
 
@@ -337,8 +350,7 @@ def build(paths: Sequence[str | Path], options: BuildOptions, jobs: int | None =
     if options.language is not None:
         _wording(templates.user_dir, templates.fingerprint, options.language)
     out = _output_folder(options.out)
-    options = BuildOptions(options.formats, out, options.language, templates.user_dir, options.force,
-                           options.source_date_epoch)
+    options = replace(options, out=out, templates=templates.user_dir)
     cache = BuildCache.load(out)
     owners: dict[str, str] = {}
     plans = [_plan(path, options, templates, cache, owners) for path in files]
