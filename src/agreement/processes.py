@@ -100,6 +100,10 @@ def _watch(parent: int) -> None:
 
 # -- steps under limits ----------------------------------------------------------------
 
+UTF8_LOCALE = {"LC_ALL": "en_US.UTF-8" if sys.platform == "darwin" else "C.UTF-8"}
+"""Every step's locale, whatever the user's is: a child decodes its command line and
+environment in its locale, so under LANG=C an "ö" in them was broken. (macOS has no
+C.UTF-8.)"""
 SECONDS_VARIABLE = "AGREEMENT_STEP_SECONDS"
 MEMORY_VARIABLE = "AGREEMENT_STEP_MEMORY_MB"
 
@@ -172,10 +176,11 @@ class Children:
                 process.wait()
 
     def start(self, name: str, args: list[str], limits: Limits, env: Mapping[str, str]) -> None:
-        """Start child `name`: it dies with us and within `limits` of address space and CPU time."""
+        """Start child `name`: it dies with us, within `limits` of address space and CPU time,
+        in a UTF-8 locale."""
         with open(self.folder / f"{name}.stderr", "wb") as stderr:
             self.running[name] = subprocess.Popen(
-                args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr, env=dict(env),
+                args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr, env={**env, **UTF8_LOCALE},
                 preexec_fn=child_setup(partial(_limit_resources, limits)) if os.name == "posix" else None)
         self.started = self.started or time.monotonic()
 

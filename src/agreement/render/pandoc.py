@@ -11,13 +11,14 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..processes import Children, Limits
+from ..processes import UTF8_LOCALE, Children, Limits
 from .templates import HTML_TEMPLATE, REFERENCE_DOCX, TYPST_TEMPLATE, TYPST_THEME, TemplateError, TemplateSet
 
 FILTER = Path(__file__).with_name("agreement.lua")
@@ -114,10 +115,10 @@ def _logo_variable(templates: TemplateSet) -> list[str]:
 
 
 def environment(source_date_epoch: int) -> dict[str, str]:
-    """pandoc's environment: SOURCE_DATE_EPOCH fixes the dates it writes (docx zip entries)."""
-    env = {key: value for key, value in os.environ.items() if key in ("PATH", "HOME", "LANG", "TMPDIR")}
-    env["SOURCE_DATE_EPOCH"] = str(source_date_epoch)
-    return env
+    """pandoc's environment: SOURCE_DATE_EPOCH fixes the dates it writes (docx zip entries), and
+    a UTF-8 locale, whatever ours is, so that it reads its command line (file names) as UTF-8."""
+    env = {key: value for key, value in os.environ.items() if key in ("PATH", "HOME", "TMPDIR")}
+    return {**env, **UTF8_LOCALE, "SOURCE_DATE_EPOCH": str(source_date_epoch)}
 
 
 def convert_all(markdown: str, targets: list[str], templates: TemplateSet, metadata: Metadata,
@@ -135,12 +136,36 @@ def convert_all(markdown: str, targets: list[str], templates: TemplateSet, metad
         env = environment(source_date_epoch)
         for target in targets:
             args = arguments(target, templates, folder / "metadata.json")
+            args = _variables_in_file(args, folder / f"{target}.defaults.yaml")
             args += [f"--output={folder / ('out.' + target)}", str(folder / "document.md")]
             children.start(target, _within(args, limits), limits, env)
         failed = {target: status for target, status in children.wait(limits).items() if status != 0}
         if failed:
             raise PandocError(_describe_failures(failed, children, templates, limits))
         return {target: (folder / f"out.{target}").read_bytes() for target in targets}
+
+
+_VARIABLE = re.compile(r"--variable=([^:=]+)[:=](.*)", re.DOTALL)
+
+
+def _variables_in_file(args: list[str], defaults: Path) -> list[str]:
+    """The `--variable=NAME:VALUE` options moved into a defaults file.
+
+    pandoc decodes its command line in its locale, so a stylesheet or typst theme with
+    "ö" in it came out broken under LANG=C; a defaults file is read as UTF-8 always.
+    (JSON is YAML, so the file is written as JSON: every value stays a string.)"""
+    variables: dict[str, str] = {}
+    kept = []
+    for arg in args:
+        match = _VARIABLE.fullmatch(arg)
+        if match:
+            variables[match[1]] = match[2]
+        else:
+            kept.append(arg)
+    if not variables:
+        return args
+    defaults.write_text(json.dumps({"variables": variables}, ensure_ascii=False), encoding="utf-8")
+    return [*kept, f"--defaults={defaults}"]
 
 
 RUNAWAY_CAUSE = "the document may nest Markdown too deeply (brackets, emphasis, lists or quotes)"
