@@ -6,10 +6,12 @@ command that needs little do not pay for pydantic, jinja or pandoc.
 
 from __future__ import annotations
 
+import errno
+import os
 import signal
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, List, Optional
+from typing import TYPE_CHECKING, Any, Iterable, List, Optional
 
 import typer
 
@@ -297,6 +299,9 @@ class _BuildProgress:
             self.bar.advance(self.task)
 
 
+# --- the entry point: signals and standard streams ----------------------------------
+
+
 class Interrupted(BaseException):
     """SIGINT or SIGTERM arrived: the run stops where it is.
 
@@ -325,13 +330,82 @@ def _stop_on_signals() -> None:
         signal.signal(signum, interrupt)
 
 
+class OutputError(Exception):
+    """Standard output or error cannot be written: the reader went away (EPIPE), the disk is
+    full (ENOSPC), or it is not open for writing (EBADF). Not an OSError, so that neither
+    the commands nor Typer mistake it for a problem with a file."""
+
+    REASONS = {errno.EPIPE: "whatever was reading it stopped", errno.ENOSPC: "no space is left on the device",
+               errno.EBADF: "it is not open for writing"}
+
+    def __init__(self, stream: str, error: OSError) -> None:
+        super().__init__(stream)
+        self.stream, self.error = stream, error
+
+    def __str__(self) -> str:
+        reason = self.REASONS.get(self.error.errno or 0, self.error.strerror or str(self.error))
+        return f"cannot write to standard {self.stream}: {reason}"
+
+
+class _Guarded:
+    """A standard stream whose write errors are raised as OutputError."""
+
+    def __init__(self, stream: Any, name: str) -> None:
+        self._stream, self._name = stream, name
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)  # type: ignore[no-any-return]
+        except OSError as error:
+            raise OutputError(self._name, error) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as error:
+            raise OutputError(self._name, error) from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def _say_on_stderr(line: str) -> None:
+    """A last line to standard error, if it can still be written."""
+    try:
+        sys.__stderr__.write(line + "\n")  # type: ignore[union-attr]
+        sys.__stderr__.flush()  # type: ignore[union-attr]
+    except (OSError, AttributeError):
+        pass
+
+
+def _discard(stream: str) -> None:
+    """Point a failed standard stream at /dev/null, so that the interpreter's last flush of
+    what is still buffered does not fail again (with a message of its own) on the way out."""
+    descriptor = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(descriptor, 1 if stream == "output" else 2)
+    os.close(descriptor)
+
+
 def run() -> None:
     """Entry point of the console script: a traceback is a bug, and says so."""
     _stop_on_signals()
+    if sys.stdout is None or sys.stderr is None:  # started with the descriptor closed (`>&-`)
+        _say_on_stderr(f"error: standard {'output' if sys.stdout is None else 'error'} is closed; "
+                       "redirect it to a file or /dev/null instead")
+        sys.exit(EXIT_USAGE)
+    sys.stdout, sys.stderr = _Guarded(sys.stdout, "output"), _Guarded(sys.stderr, "error")  # type: ignore[assignment]
     try:
-        app()
+        try:
+            app()
+        finally:
+            sys.stdout.flush()  # what is still buffered is written here, where a failure can be reported
+            sys.stderr.flush()
+    except OutputError as error:
+        _discard(error.stream)
+        _say_on_stderr(f"error: {error}")
+        sys.exit(EXIT_USAGE)
     except Interrupted as interruption:
-        typer.echo("interrupted" if interruption.signum == signal.SIGINT else "terminated", err=True)
+        _say_on_stderr("interrupted" if interruption.signum == signal.SIGINT else "terminated")
         sys.exit(interruption.exit_code)
     except Exception as error:  # pragma: no cover - reached only through a bug
         import traceback

@@ -13,6 +13,8 @@ import re
 from pathlib import Path
 from typing import Sequence
 
+from .reading import read_regular
+
 SKIPPED_DIRS = {".git", ".venv", "venv", "node_modules", "build", "dist", "__pycache__", ".tox"}
 """Folders never searched (besides hidden ones): tools' and builds' files, never plans."""
 _KIND_LINE = re.compile(rb"^(?:\xef\xbb\xbf)?kind[ \t]*:", re.MULTILINE)
@@ -56,8 +58,7 @@ def is_document(path: Path) -> bool:
     that its author hears why it cannot be read rather than seeing it skipped.
     """
     try:
-        with open(path, "rb") as stream:
-            head = stream.read(HEAD_BYTES)
+        head = read_regular(path, HEAD_BYTES)
     except OSError:
-        return True  # let checking report why it cannot be read
+        return True  # let checking report why it cannot be read (a named pipe, a folder)
     return head.startswith(_UTF16_BOMS) or _KIND_LINE.search(head) is not None

@@ -40,7 +40,7 @@ def start(*args: str | Path, **popen: object) -> subprocess.Popen[bytes]:
 
 def assert_clean_failure(result: subprocess.CompletedProcess[str], status: int, message: str) -> None:
     """Exit `status`, `message` in the output, and no traceback anywhere."""
-    output = result.stdout + result.stderr
+    output = (result.stdout or "") + (result.stderr or "")
     assert result.returncode == status, output
     assert message in output, output
     assert "Traceback" not in output, output

@@ -82,13 +82,20 @@ def run(paths: Sequence[str | Path], *, output_format: str = "auto", today: str 
     except UsageError as error:
         raise LintUsageError(str(error)) from None
     except ConfigError as error:
-        raise LintUsageError("invalid lint configuration:\n" + "\n".join(f"  {p}" for p in error.problems)) from None
+        raise LintUsageError(_config_problems(error.problems)) from None
     if not report.files and not only_documents:
         raise LintUsageError("no documents found (YAML files with a `kind:` key)")
     sources = _sources(report) if name == "text" else {}
     output = Output(report.diagnostics, report.files, rule_infos(), base=os.getcwd(), sources=sources,
                     color=color and name == "text", version=version())
     return Outcome(render(name, output), name, _summary(report), report.exit_code, report)
+
+
+def _config_problems(problems: list[str]) -> str:
+    """One line for one problem, else a line each under a heading."""
+    if len(problems) == 1:
+        return f"invalid lint configuration: {problems[0]}"
+    return "invalid lint configuration:\n" + "\n".join(f"  {problem}" for problem in problems)
 
 
 def _sources(report: Report) -> dict[str, list[str]]:

@@ -10,6 +10,7 @@ never prints.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -30,7 +31,7 @@ from ..validation import check_file
 from ..writing import write_atomically
 from . import docx as docx_step
 from .escaping import escape_text
-from .output import BuildCache, sha256
+from .output import CACHE_NAME, BuildCache, sha256
 from .pandoc import Metadata, PandocError, convert_all, pandoc_version
 from .templates import TemplateError, TemplateSet
 from .templating import check_templates, environment, render_markdown
@@ -76,6 +77,8 @@ class FileResult:
     diagnostics: tuple[Diagnostic, ...] = ()
     error: str | None = None
     template_problem: bool = False
+    io_problem: bool = False
+    """The files could not be written (a full disk, a folder where a file goes): exit status 2."""
     recorded: tuple[tuple[str, str, str], ...] = ()  # (output name, fingerprint, sha256)
     files: tuple[tuple[str, bytes], ...] = ()
     """The built files' names and bytes, from a worker to the main process, which writes them."""
@@ -90,9 +93,9 @@ class BuildReport:
 
     @property
     def exit_code(self) -> int:
-        """0 all built or up to date, 2 a template is broken or a file cannot be read (as for
-        validate and lint), 1 a document is invalid or failed."""
-        if any(result.template_problem for result in self.results):
+        """0 all built or up to date, 2 a template is broken or a file cannot be read or written (as
+        for validate and lint), 1 a document is invalid or failed."""
+        if any(result.template_problem or result.io_problem for result in self.results):
             return 2
         if any(d.code == "Y101" for result in self.results for d in result.diagnostics):
             return 2
@@ -255,7 +258,8 @@ def write_outputs(result: FileResult, out: Path) -> FileResult:
     try:
         write_atomically({out / name: data for name, data in result.files})
     except OSError as error:
-        return FileResult(result.source, Outcome.FAILED, error=f"cannot write to {out}: {error.strerror or error}")
+        return FileResult(result.source, Outcome.FAILED, io_problem=True,
+                          error=f"cannot write {error.filename or out}: {error.strerror or error}")
     return replace(result, files=())
 
 
@@ -351,7 +355,7 @@ def build(paths: Sequence[str | Path], options: BuildOptions, jobs: int | None =
         _wording(templates.user_dir, templates.fingerprint, options.language)
     out = _output_folder(options.out)
     options = replace(options, out=out, templates=templates.user_dir)
-    cache = BuildCache.load(out)
+    cache = _cache_of(out)
     owners: dict[str, str] = {}
     plans = [_plan(path, options, templates, cache, owners) for path in files]
     if on_start:
@@ -365,9 +369,27 @@ def build(paths: Sequence[str | Path], options: BuildOptions, jobs: int | None =
             report.results.append(result)
             if on_result:
                 on_result(result)
-    finally:
-        cache.save()  # what was built before an interruption is not built again
+    except BaseException:  # an interruption: what was built is not built again
+        with contextlib.suppress(OSError):  # the interruption is what to report
+            cache.save()
+        raise
+    _save(cache)
     return report
+
+
+def _cache_of(out: Path) -> BuildCache:
+    try:
+        return BuildCache.load(out)
+    except OSError as error:
+        raise UsageError(f"{out / CACHE_NAME}: cannot keep the build cache there: {error.strerror or error}") from None
+
+
+def _save(cache: BuildCache) -> None:
+    try:
+        cache.save()
+    except OSError as error:
+        raise UsageError(f"{cache.folder / CACHE_NAME}: cannot save the build cache: {error.strerror or error}; "
+                         "the built files were written, but will be built again next time") from None
 
 
 def _output_folder(folder: Path) -> Path:
