@@ -56,27 +56,58 @@ def fail_usage(message: str) -> "typer.Exit":
     return typer.Exit(EXIT_USAGE)
 
 
-def print_diagnostics(diagnostics: Iterable["Diagnostic"]) -> None:
-    """Print diagnostics as `file:line:col: CODE message` with code frames, file by file."""
+def print_diagnostics(diagnostics: Iterable["Diagnostic"], given: dict[str, bytes] | None = None) -> None:
+    """Print diagnostics as `file:line:col: CODE message` with code frames, file by file (the
+    frames of a document read from standard input come from what was read)."""
     from .diagnostics import format_text
     from .loading import source_lines
 
     lines_of: dict[str, list[str]] = {}
     for diagnostic in diagnostics:
         if diagnostic.file not in lines_of and diagnostic.span is not None:
-            lines_of[diagnostic.file] = source_lines(diagnostic.file)
+            lines_of[diagnostic.file] = source_lines(diagnostic.file, (given or {}).get(diagnostic.file))
         typer.echo(format_text(diagnostic, lines_of.get(diagnostic.file)))
+
+
+STDIN_NAME = "<stdin>"
+"""The name of a document read from standard input, in messages, when --stdin-filename gives none."""
+STDIN_HELP = ("The path to show for the document read from standard input (`-`), and where its configuration "
+              "and the files it names are looked for.")
+
+
+def standard_input(paths: List[Path], stdin_filename: Optional[Path]) -> dict[str, bytes] | None:
+    """With `-` as the only path: the document on standard input, by the name it is known by
+    (as an editor lints an unsaved buffer); None when no path is `-`. No more is read than a
+    file may hold, so that an endless stream ends in the size limit's diagnostic."""
+    if not any(str(path) == "-" for path in paths):
+        if stdin_filename is not None:
+            raise fail_usage("--stdin-filename goes with `-`, which reads the document from standard input")
+        return None
+    if len(paths) > 1:
+        raise fail_usage("`-` reads one document from standard input; name no other files or folders with it")
+    from .loading import MAX_BYTES
+
+    if sys.stdin is None:
+        raise fail_usage("standard input is closed; give the document on it, or name its file")
+    try:
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise fail_usage(f"cannot read standard input: {error.strerror or error}") from None
+    return {str(stdin_filename) if stdin_filename else STDIN_NAME: data}
 
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-@app.command(epilog="Examples:\n\n  agreement validate examples\n\n  agreement validate plans/eslov.yaml plans/ljusdal.yaml")
+@app.command(epilog="Examples:\n\n  agreement validate examples\n\n  agreement validate plans/eslov.yaml plans/ljusdal.yaml"
+                    "\n\n  cat plan.yaml | agreement validate - --stdin-filename plans/plan.yaml")
 def validate(
-    paths: List[Path] = typer.Argument(..., help="Files and folders; folders are searched for *.yaml/*.yml documents."),
+    paths: List[Path] = typer.Argument(..., help="Files and folders; folders are searched for *.yaml/*.yml documents; "
+                                                 "`-` reads one document from standard input."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: every core)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only problems, no summary."),
+    stdin_filename: Optional[Path] = typer.Option(None, "--stdin-filename", help=STDIN_HELP),
 ) -> None:
     """Check that documents are valid YAML, match the schema and have resolvable references.
 
@@ -85,24 +116,28 @@ def validate(
     error, 2 for usage or input/output errors.
     """
     from .diagnostics import has_errors, sort_diagnostics
-    from .discovery import UsageError, discover
-    from .validation import check_files
+    from .discovery import Found, UsageError, find_documents, skipped_note
+    from .validation import check_file, check_files
 
+    given = standard_input(paths, stdin_filename)
     try:
-        files = discover(paths)
+        found = Found([Path(name) for name in given]) if given else find_documents(paths)
     except UsageError as error:
         raise fail_usage(str(error)) from None
+    files = found.files
     if not files:
         raise fail_usage("no documents found (YAML files with a `kind:` key)")
-    diagnostics = sort_diagnostics(d for found in check_files(files, jobs=jobs) for d in found)
-    print_diagnostics(diagnostics)
+    results = [check_file(name, data).diagnostics for name, data in given.items()] if given else \
+        check_files(files, jobs=jobs)
+    diagnostics = sort_diagnostics(d for found_in_file in results for d in found_in_file)
+    print_diagnostics(diagnostics, given)
     failed = {d.file for d in diagnostics if d.severity.value == "error"}
     if not quiet:
         if failed:
             summary = f"{_plural(len(failed), 'file')} of {len(files)} invalid: {_plural(len(diagnostics), 'problem')}"
         else:
             summary = f"{_plural(len(files), 'file')} valid"
-        typer.echo(summary, err=True)
+        typer.echo(summary + (f"; {skipped_note(len(found.skipped))}" if found.skipped else ""), err=True)
     if any(d.code == "Y101" for d in diagnostics):
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_FINDINGS if has_errors(diagnostics) else EXIT_CLEAN)
@@ -159,9 +194,11 @@ def explain(
 @app.command(epilog=(
     "Examples:\n\n  agreement lint plans\n\n  agreement lint --today 2016-06-30 --select L1,L201 plans/eslov.yaml"
     "\n\n  agreement lint --format sarif --output lint.sarif plans\n\n  agreement lint --strict --format github plans"
+    "\n\n  cat plan.yaml | agreement lint - --stdin-filename plans/plan.yaml"
 ))
 def lint(
-    paths: List[Path] = typer.Argument(..., help="Files and folders; folders are searched for *.yaml/*.yml documents."),
+    paths: List[Path] = typer.Argument(..., help="Files and folders; folders are searched for *.yaml/*.yml documents; "
+                                                 "`-` reads one document from standard input."),
     output_format: str = typer.Option("auto", "--format", "-f",
                                       help="text, json, github, sarif, junit, or auto (github under GitHub Actions, else text)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output."),
@@ -174,6 +211,7 @@ def lint(
     only_documents: bool = typer.Option(False, "--only-documents",
                                         help="Skip named files that are not documents (no top-level `kind:`), as hooks pass every YAML file."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary line on standard error."),
+    stdin_filename: Optional[Path] = typer.Option(None, "--stdin-filename", help=STDIN_HELP),
 ) -> None:
     """Validate documents, then check that every action has a goal, an owner and a follow-up date.
 
@@ -187,10 +225,11 @@ def lint(
     from .lint.command import LintUsageError, run
     from .writing import write_atomically
 
+    given = standard_input(paths, stdin_filename)
     color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     try:
         outcome = run(paths, output_format=output_format, today=today, select=select, ignore=ignore, strict=strict,
-                      config=config, jobs=jobs, color=color, only_documents=only_documents)
+                      config=config, jobs=jobs, color=color, only_documents=only_documents, given=given)
     except LintUsageError as error:
         raise fail_usage(str(error)) from None
     if output is None:
@@ -202,6 +241,10 @@ def lint(
             raise fail_usage(f"{output}: {error.strerror or error}") from None
     if not quiet and (output is not None or outcome.format != "text"):
         typer.echo(outcome.summary, err=True)
+    elif not quiet and outcome.report.skipped:  # the text report counts files, not what it passed over
+        from .discovery import skipped_note
+
+        typer.echo(skipped_note(outcome.report.skipped), err=True)
     raise typer.Exit(outcome.exit_code)
 
 
@@ -249,7 +292,12 @@ def build(
     except TemplateError as error:
         typer.echo(f"error: template {error}", err=True)
         raise typer.Exit(EXIT_USAGE) from None
-    typer.echo(", ".join(f"{report.count(o)} {o.value}" for o in Outcome if report.count(o)), err=True)
+    counts = [f"{report.count(o)} {o.value}" for o in Outcome if report.count(o)]
+    if report.skipped:
+        from .discovery import skipped_note
+
+        counts.append(skipped_note(report.skipped))
+    typer.echo(", ".join(counts), err=True)
     raise typer.Exit(report.exit_code)
 
 

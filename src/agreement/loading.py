@@ -131,14 +131,16 @@ def read_file(path: str | FsPath) -> bytes:
     return raw
 
 
-def source_lines(file: str) -> list[str]:
-    """The lines of a file for code frames, decoded leniently (a frame is only a help) and no
-    more of it than the loader accepts, so a huge file costs no memory here either; none when
-    the file cannot be read. Every command that prints frames reads its lines here."""
+def source_lines(file: str, given: bytes | None = None) -> list[str]:
+    """The lines of a file (or of `given`, its bytes read elsewhere, e.g. from standard input)
+    for code frames, decoded leniently (a frame is only a help) and no more of it than the
+    loader accepts, so a huge file costs no memory here either; none when the file cannot be
+    read. Every command that prints frames reads its lines here."""
     try:
-        return read_regular(file, MAX_BYTES).decode("utf-8-sig", "replace").splitlines()
+        raw = given[:MAX_BYTES] if given is not None else read_regular(file, MAX_BYTES)
     except OSError:
         return []
+    return raw.decode("utf-8-sig", "replace").splitlines()
 
 
 def load_file(path: str | FsPath) -> Loaded:

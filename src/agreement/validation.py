@@ -18,8 +18,8 @@ from typing import Any, Callable, Sequence
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic, Path, Span, did_you_mean, dotted
-from .discovery import UsageError  # noqa: F401  (re-exported: callers of validation catch it)
-from .loading import Loaded, LoadError, load_file
+from .discovery import UsageError, misspelt_kind  # noqa: F401  (UsageError: re-exported, callers catch it)
+from .loading import Loaded, LoadError, load_bytes, load_file
 from .model import KINDS, Document
 from .model.resolve import Problem, check_dates, check_references
 from .parallel import map_in_order
@@ -43,11 +43,12 @@ class Checked:
 # -- one file ---------------------------------------------------------------------
 
 
-def check_file(path: str | FsPath) -> Checked:
-    """Load and validate one file; never raises for a problem in the file."""
+def check_file(path: str | FsPath, given: bytes | None = None) -> Checked:
+    """Load and validate one file, or `given`, its bytes read elsewhere (standard input) under
+    its name; never raises for a problem in the file."""
     file = str(path)
     try:
-        loaded = load_file(path)
+        loaded = load_file(path) if given is None else load_bytes(given, file)
     except LoadError as error:
         return Checked(file, [error.diagnostic])
     return check_loaded(loaded)
@@ -89,6 +90,19 @@ def diagnostic_at(loaded: Loaded, problem: Problem) -> Diagnostic:
                       span=loaded.span(problem.path, key=problem.on_key), path=problem.path, hint=problem.hint)
 
 
+_KIND_HINT = "use `kind: agreement` or `kind: action-plan`"
+
+
+def _missing_kind(loaded: Loaded, data: dict[str, Any]) -> Diagnostic:
+    """S206 for a document without `kind`: at a key that is `kind` misspelt (`Kind`, `knd`), if any."""
+    misspelt = next((key for key in data if misspelt_kind(key)), None)
+    if misspelt is None:
+        return Diagnostic("S206", "missing `kind`: say what this document is", loaded.file, loaded.span(()),
+                          path=("kind",), hint=_KIND_HINT)
+    return Diagnostic("S206", f"missing `kind`: found {misspelt!r} instead", loaded.file,
+                      loaded.span((misspelt,), key=True), path=(misspelt,), hint="did you mean 'kind'?")
+
+
 def _model_for(loaded: Loaded, diagnostics: list[Diagnostic]) -> type[Document] | None:
     data = loaded.data
     here = loaded.span(())
@@ -97,14 +111,12 @@ def _model_for(loaded: Loaded, diagnostics: list[Diagnostic]) -> type[Document] 
                                       f"but this file holds {_describe(data)}", loaded.file, here))
         return None
     kind = data.get("kind")
+    if "kind" not in data:
+        diagnostics.append(_missing_kind(loaded, data))
+        return None
     if not isinstance(kind, str) or kind not in KINDS:  # a list or mapping is not even hashable
-        if "kind" not in data:
-            message, span = "missing `kind`: say what this document is", here
-        else:
-            message, span = f"unknown kind {kind!r}", loaded.span(("kind",))
-        hint = did_you_mean(str(kind), KINDS) if "kind" in data else None
-        diagnostics.append(Diagnostic("S206", message, loaded.file, span, path=("kind",),
-                                      hint=hint or "use `kind: agreement` or `kind: action-plan`"))
+        diagnostics.append(Diagnostic("S206", f"unknown kind {kind!r}", loaded.file, loaded.span(("kind",)),
+                                      path=("kind",), hint=did_you_mean(str(kind), KINDS) or _KIND_HINT))
         return None
     if type(data.get("schema")) is not int or data["schema"] != 1:  # `true` and `1.0` equal 1 in Python
         span = loaded.span(("schema",)) if "schema" in data else here

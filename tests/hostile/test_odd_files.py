@@ -164,3 +164,20 @@ def test_standard_output_whose_reader_went_away(tmp_path: Path) -> None:
     assert process.returncode == 2, stderr
     assert stderr.splitlines()[-1] == "error: cannot write to standard output: whatever was reading it stopped"
     assert "Traceback" not in stderr
+
+
+# -- standard input ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["validate", "lint"])
+def test_closed_standard_input(command: str) -> None:
+    result = agreement(command, "-", preexec_fn=lambda: os.close(0))
+    assert_clean_failure(result, 2, "error: standard input is closed; give the document on it, or name its file")
+
+
+@pytest.mark.parametrize("command", ["validate", "lint"])
+def test_endless_standard_input_stops_at_the_size_limit(command: str) -> None:
+    with open("/dev/zero", "rb") as zeros:
+        result = subprocess.run([str(AGREEMENT), command, "-", "--stdin-filename", "plans/doc.yaml"], stdin=zeros,
+                                capture_output=True, text=True, timeout=10)
+    assert_clean_failure(result, 1, "plans/doc.yaml: Y102 file is larger than 5 MB")

@@ -23,7 +23,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from .. import version
 from ..diagnostics import Diagnostic, Severity
-from ..discovery import UsageError, discover
+from ..discovery import UsageError, find_documents
 from ..model import Document
 from ..parallel import map_in_order
 from ..processes import Limits
@@ -87,6 +87,8 @@ class FileResult:
 @dataclass
 class BuildReport:
     results: list[FileResult] = field(default_factory=list)
+    skipped: int = 0
+    """YAML files under the folders that were passed over (no `kind:`)."""
 
     def count(self, outcome: Outcome) -> int:
         return sum(1 for result in self.results if result.outcome is outcome)
@@ -346,7 +348,8 @@ def build(paths: Sequence[str | Path], options: BuildOptions, jobs: int | None =
     Raises UsageError (paths, options, output folder) and TemplateError (a template
     that does not compile, a missing label file) before anything is built.
     """
-    files = discover(paths)
+    found = find_documents(paths)
+    files = found.files
     if not files:
         raise UsageError("no documents found (YAML files with a `kind:` key)")
     templates = template_set(options.templates)
@@ -360,7 +363,7 @@ def build(paths: Sequence[str | Path], options: BuildOptions, jobs: int | None =
     plans = [_plan(path, options, templates, cache, owners) for path in files]
     if on_start:
         on_start(len(plans))
-    report = BuildReport()
+    report = BuildReport(skipped=len(found.skipped))
     try:
         for result in _run(plans, jobs):
             result = write_outputs(result, out)
