@@ -24,14 +24,12 @@ import os
 import pickle
 import signal
 import sys
-import threading
 import traceback
-from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, Callable, Iterator, Sequence, TypeVar
 
-from .processes import end_with_parent
+from .processes import end_with_parent, signals_held
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -77,7 +75,7 @@ class _Pool:
     def __init__(self, function: Callable[[Any], Any], count: int) -> None:
         context = _context()
         self.workers: list[_Worker] = []
-        with _signals_held():  # interrupted between a fork and the append, a worker would be lost
+        with signals_held():  # interrupted between a fork and the append, a worker would be lost
             for _ in range(count):
                 ours, theirs = context.Pipe()
                 process = context.Process(target=_serve, args=(function, theirs, os.getpid()), daemon=True)
@@ -175,23 +173,3 @@ def _serve(function: Callable[[Any], Any], connection: Connection, parent: int) 
         except Exception:  # a bug: its traceback goes to the main process, which reports it
             reply = pickle.dumps(("error", traceback.format_exc()))
         connection.send_bytes(reply)
-
-
-@contextmanager
-def _signals_held() -> Iterator[None]:
-    """Hold SIGINT and SIGTERM for a moment, then act on them (in the main thread only,
-    where Python runs signal handlers)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    caught: list[int] = []
-    held = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
-    for signum in held:
-        signal.signal(signum, lambda number, frame: caught.append(number))
-    try:
-        yield
-    finally:
-        for signum, handler in held.items():
-            signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
-        if caught:
-            signal.raise_signal(caught[0])

@@ -24,10 +24,11 @@ import subprocess
 import sys
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 PR_SET_PDEATHSIG = 1
 """From <linux/prctl.h>: the signal a process gets when its parent dies."""
@@ -90,6 +91,27 @@ def end_with_parent(parent: int) -> None:
     if os.getppid() != parent:  # the parent ended before the kernel was asked
         os._exit(1)
     threading.Thread(target=_watch, args=(parent,), name="parent-watchdog", daemon=True).start()
+
+
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM for a moment, then act on them: for what must not be cut in
+    two (starting workers, renaming a document's files into place). In the main thread
+    only, where Python runs signal handlers; elsewhere nothing is held."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    held = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
+    for signum in held:
+        signal.signal(signum, lambda number, frame: caught.append(number))
+    try:
+        yield
+    finally:
+        for signum, handler in held.items():
+            signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
+        if caught:
+            signal.raise_signal(caught[0])
 
 
 def _watch(parent: int) -> None:

@@ -26,7 +26,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..discovery import UsageError, find_documents
 from ..model import Document
 from ..parallel import map_in_order
-from ..processes import Limits
+from ..processes import Limits, signals_held
 from ..validation import check_file
 from ..writing import write_atomically
 from . import docx as docx_step
@@ -258,7 +258,8 @@ def write_outputs(result: FileResult, out: Path) -> FileResult:
     if not result.files:
         return result
     try:
-        write_atomically({out / name: data for name, data in result.files})
+        with signals_held():  # an interruption waits: the document's files are all new or all old
+            write_atomically({out / name: data for name, data in result.files})
     except OSError as error:
         return FileResult(result.source, Outcome.FAILED, io_problem=True,
                           error=f"cannot write {error.filename or out}: {error.strerror or error}")
