@@ -127,9 +127,11 @@ def validate(
     files = found.files
     if not files:
         raise fail_usage("no documents found (YAML files with a `kind:` key)")
-    results = [check_file(name, data).diagnostics for name, data in given.items()] if given else \
-        check_files(files, jobs=jobs)
-    diagnostics = sort_diagnostics(d for found_in_file in results for d in found_in_file)
+    if given:
+        results = [check_file(name, data).diagnostics for name, data in given.items()]
+    else:
+        results = check_files(files, jobs=jobs)
+    diagnostics = sort_diagnostics(d for in_file in results for d in in_file)
     print_diagnostics(diagnostics, given)
     failed = {d.file for d in diagnostics if d.severity.value == "error"}
     if not quiet:
@@ -209,7 +211,8 @@ def lint(
     config: Optional[Path] = typer.Option(None, "--config", help="Configuration file (default: the nearest agreement.toml or pyproject.toml)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: every core)."),
     only_documents: bool = typer.Option(False, "--only-documents",
-                                        help="Skip named files that are not documents (no top-level `kind:`), as hooks pass every YAML file."),
+                                        help="Skip named files that are not documents (no top-level `kind:`, and not like one), "
+                                             "as hooks pass every YAML file."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary line on standard error."),
     stdin_filename: Optional[Path] = typer.Option(None, "--stdin-filename", help=STDIN_HELP),
 ) -> None:
