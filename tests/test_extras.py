@@ -103,7 +103,7 @@ def test_checking_commands_run_without_the_build_extra(base_python: Path, plans:
     done = agreement(base_python, *(str(plans) if arg == "PLANS" else arg for arg in args))
     assert "Traceback" not in done.stderr and "ModuleNotFoundError" not in done.stderr, done.stderr
     assert done.returncode == status, done.stdout + done.stderr
-    assert done.stdout or done.stderr.endswith(" valid\n")
+    assert done.stdout or " valid" in done.stderr
 
 
 def test_schema_writes_without_the_build_extra(base_python: Path, tmp_path: Path) -> None:

@@ -19,7 +19,8 @@ import pytest
 from typer.testing import CliRunner
 
 from agreement.cli import app
-from agreement.validation import check_file, check_files, discover, file_diagnostics
+from agreement.discovery import discover
+from agreement.validation import check_file, check_files, file_diagnostics
 
 ROOT = Path(__file__).resolve().parents[1]
 BROKEN = Path(__file__).resolve().parent / "fixtures" / "broken"

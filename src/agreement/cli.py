@@ -6,9 +6,12 @@ command that needs little do not pay for pydantic, jinja or pandoc.
 
 from __future__ import annotations
 
+import errno
+import os
+import signal
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, List, Optional
+from typing import TYPE_CHECKING, Any, Iterable, List, Optional
 
 import typer
 
@@ -53,27 +56,58 @@ def fail_usage(message: str) -> "typer.Exit":
     return typer.Exit(EXIT_USAGE)
 
 
-def print_diagnostics(diagnostics: Iterable["Diagnostic"]) -> None:
-    """Print diagnostics as `file:line:col: CODE message` with code frames, file by file."""
+def print_diagnostics(diagnostics: Iterable["Diagnostic"], given: dict[str, bytes] | None = None) -> None:
+    """Print diagnostics as `file:line:col: CODE message` with code frames, file by file (the
+    frames of a document read from standard input come from what was read)."""
     from .diagnostics import format_text
     from .loading import source_lines
 
     lines_of: dict[str, list[str]] = {}
     for diagnostic in diagnostics:
         if diagnostic.file not in lines_of and diagnostic.span is not None:
-            lines_of[diagnostic.file] = source_lines(diagnostic.file)
+            lines_of[diagnostic.file] = source_lines(diagnostic.file, (given or {}).get(diagnostic.file))
         typer.echo(format_text(diagnostic, lines_of.get(diagnostic.file)))
+
+
+STDIN_NAME = "<stdin>"
+"""The name of a document read from standard input, in messages, when --stdin-filename gives none."""
+STDIN_HELP = ("The path to show for the document read from standard input (`-`), and where its configuration "
+              "and the files it names are looked for.")
+
+
+def standard_input(paths: List[Path], stdin_filename: Optional[Path]) -> dict[str, bytes] | None:
+    """With `-` as the only path: the document on standard input, by the name it is known by
+    (as an editor lints an unsaved buffer); None when no path is `-`. No more is read than a
+    file may hold, so that an endless stream ends in the size limit's diagnostic."""
+    if not any(str(path) == "-" for path in paths):
+        if stdin_filename is not None:
+            raise fail_usage("--stdin-filename goes with `-`, which reads the document from standard input")
+        return None
+    if len(paths) > 1:
+        raise fail_usage("`-` reads one document from standard input; name no other files or folders with it")
+    from .loading import MAX_BYTES
+
+    if sys.stdin is None:
+        raise fail_usage("standard input is closed; give the document on it, or name its file")
+    try:
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise fail_usage(f"cannot read standard input: {error.strerror or error}") from None
+    return {str(stdin_filename) if stdin_filename else STDIN_NAME: data}
 
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-@app.command(epilog="Examples:\n\n  agreement validate examples\n\n  agreement validate plans/eslov.yaml plans/ljusdal.yaml")
+@app.command(epilog="Examples:\n\n  agreement validate examples\n\n  agreement validate plans/eslov.yaml plans/ljusdal.yaml"
+                    "\n\n  cat plan.yaml | agreement validate - --stdin-filename plans/plan.yaml")
 def validate(
-    paths: List[Path] = typer.Argument(..., help="Files and folders; folders are searched for *.yaml/*.yml documents."),
+    paths: List[Path] = typer.Argument(..., help="Files and folders; folders are searched for *.yaml/*.yml documents; "
+                                                 "`-` reads one document from standard input."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: every core)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only problems, no summary."),
+    stdin_filename: Optional[Path] = typer.Option(None, "--stdin-filename", help=STDIN_HELP),
 ) -> None:
     """Check that documents are valid YAML, match the schema and have resolvable references.
 
@@ -82,23 +116,30 @@ def validate(
     error, 2 for usage or input/output errors.
     """
     from .diagnostics import has_errors, sort_diagnostics
-    from .validation import UsageError, check_files, discover
+    from .discovery import Found, UsageError, find_documents, skipped_note
+    from .validation import check_file, check_files
 
+    given = standard_input(paths, stdin_filename)
     try:
-        files = discover(paths)
+        found = Found([Path(name) for name in given]) if given else find_documents(paths)
     except UsageError as error:
         raise fail_usage(str(error)) from None
+    files = found.files
     if not files:
         raise fail_usage("no documents found (YAML files with a `kind:` key)")
-    diagnostics = sort_diagnostics(d for found in check_files(files, jobs=jobs) for d in found)
-    print_diagnostics(diagnostics)
+    if given:
+        results = [check_file(name, data).diagnostics for name, data in given.items()]
+    else:
+        results = check_files(files, jobs=jobs)
+    diagnostics = sort_diagnostics(d for in_file in results for d in in_file)
+    print_diagnostics(diagnostics, given)
     failed = {d.file for d in diagnostics if d.severity.value == "error"}
     if not quiet:
         if failed:
             summary = f"{_plural(len(failed), 'file')} of {len(files)} invalid: {_plural(len(diagnostics), 'problem')}"
         else:
             summary = f"{_plural(len(files), 'file')} valid"
-        typer.echo(summary, err=True)
+        typer.echo(summary + (f"; {skipped_note(len(found.skipped))}" if found.skipped else ""), err=True)
     if any(d.code == "Y101" for d in diagnostics):
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_FINDINGS if has_errors(diagnostics) else EXIT_CLEAN)
@@ -155,9 +196,11 @@ def explain(
 @app.command(epilog=(
     "Examples:\n\n  agreement lint plans\n\n  agreement lint --today 2016-06-30 --select L1,L201 plans/eslov.yaml"
     "\n\n  agreement lint --format sarif --output lint.sarif plans\n\n  agreement lint --strict --format github plans"
+    "\n\n  cat plan.yaml | agreement lint - --stdin-filename plans/plan.yaml"
 ))
 def lint(
-    paths: List[Path] = typer.Argument(..., help="Files and folders; folders are searched for *.yaml/*.yml documents."),
+    paths: List[Path] = typer.Argument(..., help="Files and folders; folders are searched for *.yaml/*.yml documents; "
+                                                 "`-` reads one document from standard input."),
     output_format: str = typer.Option("auto", "--format", "-f",
                                       help="text, json, github, sarif, junit, gitlab, or auto (github under GitHub Actions, else text)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output (its folder is created)."),
@@ -168,8 +211,10 @@ def lint(
     config: Optional[Path] = typer.Option(None, "--config", help="Configuration file (default: the nearest agreement.toml or pyproject.toml)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: every core)."),
     only_documents: bool = typer.Option(False, "--only-documents",
-                                        help="Skip named files that are not documents (no top-level `kind:`), as hooks pass every YAML file."),
+                                        help="Skip named files that are not documents (no top-level `kind:`, and not like one), "
+                                             "as hooks pass every YAML file."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary line on standard error."),
+    stdin_filename: Optional[Path] = typer.Option(None, "--stdin-filename", help=STDIN_HELP),
 ) -> None:
     """Validate documents, then check that every action has a goal, an owner and a follow-up date.
 
@@ -183,10 +228,11 @@ def lint(
     from .lint.command import LintUsageError, run
     from .writing import write_atomically
 
+    given = standard_input(paths, stdin_filename)
     color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     try:
         outcome = run(paths, output_format=output_format, today=today, select=select, ignore=ignore, strict=strict,
-                      config=config, jobs=jobs, color=color, only_documents=only_documents)
+                      config=config, jobs=jobs, color=color, only_documents=only_documents, given=given)
     except LintUsageError as error:
         raise fail_usage(str(error)) from None
     if output is None:
@@ -199,13 +245,14 @@ def lint(
             raise fail_usage(f"{error.filename or output}: {error.strerror or error}") from None
     if not quiet and (output is not None or outcome.format != "text"):
         typer.echo(outcome.summary, err=True)
+    elif not quiet and outcome.report.skipped:  # the text report counts files, not what it passed over
+        from .discovery import skipped_note
+
+        typer.echo(skipped_note(outcome.report.skipped), err=True)
     raise typer.Exit(outcome.exit_code)
 
 
 # --- build command: owned by the render package (src/agreement/render/) -------------
-
-from typing import Any  # noqa: E402  (kept inside this section)
-
 
 @app.command(epilog=(
     "Examples:\n\n  agreement build examples\n\n"
@@ -249,13 +296,13 @@ def build(
     import os
 
     from .render import Outcome, TemplateError, build as build_documents, parse_formats
+    from .discovery import UsageError
     from .render.brand import BrandError
-    from .render.build import BuildOptions, source_date_epoch_from
-    from .validation import UsageError
+    from .render.build import BuildOptions, source_date_epoch_from, step_limits_from
 
     try:
         options = BuildOptions(parse_formats(to), out, lang, templates, force, source_date_epoch_from(os.environ),
-                               page_numbers, brand, changes_since)
+                               page_numbers, brand, changes_since, step_limits_from(os.environ))
         with _BuildProgress() as progress:
             report = build_documents(paths, options, jobs=jobs, on_result=progress.result, on_start=progress.start)
     except UsageError as error:
@@ -266,7 +313,12 @@ def build(
     except TemplateError as error:
         typer.echo(f"error: template {error}", err=True)
         raise typer.Exit(EXIT_USAGE) from None
-    typer.echo(", ".join(f"{report.count(o)} {o.value}" for o in Outcome if report.count(o)), err=True)
+    counts = [f"{report.count(o)} {o.value}" for o in Outcome if report.count(o)]
+    if report.skipped:
+        from .discovery import skipped_note
+
+        counts.append(skipped_note(report.skipped))
+    typer.echo(", ".join(counts), err=True)
     raise typer.Exit(report.exit_code)
 
 
@@ -511,20 +563,13 @@ def preview(
         import webbrowser
 
         webbrowser.open(session.url)
-    import signal
-
-    signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops a preview as cleanly as Ctrl-C
     try:
         session.run(_print_rebuilt)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Interrupted):  # Ctrl-C and `kill` are how a preview is stopped
         pass
     except WatchError as error:
         raise fail_usage(str(error)) from None
     typer.echo("preview stopped", err=True)
-
-
-def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
 
 
 def _print_rebuilt(rebuilt: Any) -> None:
@@ -604,13 +649,114 @@ def _stop_if_invalid(versions: Iterable[Any]) -> None:
         raise typer.Exit(EXIT_USAGE if unreadable else EXIT_FINDINGS)
 
 
+# --- the entry point: signals and standard streams ----------------------------------
+
+
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM arrived: the run stops where it is.
+
+    A BaseException, as KeyboardInterrupt is, so that no `except Exception` on the
+    way up swallows it; every `finally` and context manager on the way cleans up
+    (worker processes are killed, temporary files removed)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+    @property
+    def exit_code(self) -> int:
+        """128 + the signal's number, as a shell reports it: 130 for SIGINT, 143 for SIGTERM."""
+        return 128 + self.signum
+
+
+def _stop_on_signals() -> None:
+    """SIGINT (Ctrl-C) and SIGTERM (a cancelled CI job) both raise Interrupted in the main thread."""
+    def interrupt(signum: int, frame: object) -> None:
+        for stopping in (signal.SIGINT, signal.SIGTERM):  # a second signal must not cut the clean-up short
+            signal.signal(stopping, signal.SIG_IGN)
+        raise Interrupted(signum)
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, interrupt)
+
+
+class OutputError(Exception):
+    """Standard output or error cannot be written: the reader went away (EPIPE), the disk is
+    full (ENOSPC), or it is not open for writing (EBADF). Not an OSError, so that neither
+    the commands nor Typer mistake it for a problem with a file."""
+
+    REASONS = {errno.EPIPE: "whatever was reading it stopped", errno.ENOSPC: "no space is left on the device",
+               errno.EBADF: "it is not open for writing"}
+
+    def __init__(self, stream: str, error: OSError) -> None:
+        super().__init__(stream)
+        self.stream, self.error = stream, error
+
+    def __str__(self) -> str:
+        reason = self.REASONS.get(self.error.errno or 0, self.error.strerror or str(self.error))
+        return f"cannot write to standard {self.stream}: {reason}"
+
+
+class _Guarded:
+    """A standard stream whose write errors are raised as OutputError."""
+
+    def __init__(self, stream: Any, name: str) -> None:
+        self._stream, self._name = stream, name
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)  # type: ignore[no-any-return]
+        except OSError as error:
+            raise OutputError(self._name, error) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as error:
+            raise OutputError(self._name, error) from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def _say_on_stderr(line: str) -> None:
+    """A last line to standard error, if it can still be written."""
+    try:
+        sys.__stderr__.write(line + "\n")  # type: ignore[union-attr]
+        sys.__stderr__.flush()  # type: ignore[union-attr]
+    except (OSError, AttributeError):
+        pass
+
+
+def _discard(stream: str) -> None:
+    """Point a failed standard stream at /dev/null, so that the interpreter's last flush of
+    what is still buffered does not fail again (with a message of its own) on the way out."""
+    descriptor = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(descriptor, 1 if stream == "output" else 2)
+    os.close(descriptor)
+
+
 def run() -> None:
     """Entry point of the console script: a traceback is a bug, and says so."""
+    _stop_on_signals()
+    if sys.stdout is None or sys.stderr is None:  # started with the descriptor closed (`>&-`)
+        _say_on_stderr(f"error: standard {'output' if sys.stdout is None else 'error'} is closed; "
+                       "redirect it to a file or /dev/null instead")
+        sys.exit(EXIT_USAGE)
+    sys.stdout, sys.stderr = _Guarded(sys.stdout, "output"), _Guarded(sys.stderr, "error")  # type: ignore[assignment]
     try:
-        app()
-    except KeyboardInterrupt:
-        typer.echo("interrupted", err=True)
-        sys.exit(130)
+        try:
+            app()
+        finally:
+            sys.stdout.flush()  # what is still buffered is written here, where a failure can be reported
+            sys.stderr.flush()
+    except OutputError as error:
+        _discard(error.stream)
+        _say_on_stderr(f"error: {error}")
+        sys.exit(EXIT_USAGE)
+    except Interrupted as interruption:
+        _say_on_stderr("interrupted" if interruption.signum == signal.SIGINT else "terminated")
+        sys.exit(interruption.exit_code)
     except Exception as error:  # pragma: no cover - reached only through a bug
         import traceback
 

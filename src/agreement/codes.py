@@ -153,7 +153,11 @@ Dates are ISO dates: `2015-11-26`. Swedish forms such as `26/11 2015` or
     _code("S206", "unknown-kind", "The file's `kind` is missing or unknown.", """
 Every document says what it is: `kind: agreement` (samverkansöverenskommelse) or
 `kind: action-plan` (handlingsplan). When a folder is validated, YAML files without
-a `kind` key are skipped; a file named on the command line must have one.
+a top-level `kind` key are skipped (and counted in the summary), unless they look like
+a document that lost it: a key that is `kind` misspelt (`Kind:`, `knd:`, `kinds:`), a
+key only documents have (`parties`, `focus_areas`, `areas`, `period`, `promises`,
+`signatures`, `working_model`, `implements`) or `schema: 1`. Such a file is reported
+here rather than silently left out. A file named on the command line must have one.
 """),
     _code("S207", "unsupported-schema", "The file's `schema` version is not supported.", """
 `schema:` states the version of the file format, so that files written today can

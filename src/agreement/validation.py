@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 import typing
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any, Callable, Sequence
@@ -20,23 +19,18 @@ from typing import Any, Callable, Sequence
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic, Path, Span, did_you_mean, dotted
-from .loading import Loaded, LoadError, load_file
-from .model import FILE_KINDS, Document, FollowUpLog
+from .discovery import UsageError, misspelt_kind  # noqa: F401  (UsageError: re-exported, callers catch it)
+from .loading import Loaded, LoadError, load_bytes, load_file
+from .model import FILE_KINDS, KINDS, Document, FollowUpLog
 from .model.base import Model
 from .model.limits import DOCUMENT_CHARACTERS
 from .model.resolve import Problem, check_dates, check_references
+from .parallel import map_in_order
 
-SKIPPED_DIRS = {".git", ".venv", "venv", "node_modules", "build", "dist", "__pycache__", ".tox"}
-_KIND_LINE = re.compile(rb"^(?:\xef\xbb\xbf)?kind[ \t]*:", re.MULTILINE)
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 MAX_PROBLEMS = 100
 """Problems shown per file; past that they are counted (S208): a file with more is rarely a document."""
 PARALLEL_THRESHOLD = 16
 """Fewer files than this are checked in-process: starting workers costs more than it saves."""
-
-
-class UsageError(Exception):
-    """A mistake in how the command was called (a path that does not exist); exit status 2."""
 
 
 @dataclass
@@ -51,55 +45,15 @@ class Checked:
     """The follow-up file, when the file is one (`kind: follow-up`) rather than a document."""
 
 
-# -- finding files ----------------------------------------------------------------
-
-
-def discover(paths: Sequence[str | FsPath]) -> list[FsPath]:
-    """The files to check: files named directly, and documents (YAML with a `kind`) under folders."""
-    found: list[FsPath] = []
-    for raw in paths:
-        path = FsPath(raw)
-        if path.is_dir():
-            found.extend(_documents_under(path))
-        elif path.exists():
-            found.append(path)
-        else:
-            raise UsageError(f"{raw}: no such file or folder")
-    return list(dict.fromkeys(found))
-
-
-def _documents_under(folder: FsPath) -> list[FsPath]:
-    files = []
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
-        for name in sorted(names):
-            if name.endswith((".yaml", ".yml")) and is_document(FsPath(root, name)):
-                files.append(FsPath(root, name))
-    return files
-
-
-def is_document(path: FsPath) -> bool:
-    """Whether a YAML file declares a `kind` at top level: the mark of a document.
-
-    A UTF-16 file (Notepad's "Unicode") cannot be searched as bytes; it is kept so
-    that its author hears why it cannot be read rather than seeing it skipped.
-    """
-    try:
-        with open(path, "rb") as stream:
-            head = stream.read(1 << 20)
-    except OSError:
-        return True  # let checking report why it cannot be read
-    return head.startswith(_UTF16_BOMS) or _KIND_LINE.search(head) is not None
-
-
 # -- one file ---------------------------------------------------------------------
 
 
-def check_file(path: str | FsPath) -> Checked:
-    """Load and validate one file; never raises for a problem in the file."""
+def check_file(path: str | FsPath, given: bytes | None = None) -> Checked:
+    """Load and validate one file, or `given`, its bytes read elsewhere (standard input) under
+    its name; never raises for a problem in the file."""
     file = str(path)
     try:
-        loaded = load_file(path)
+        loaded = load_file(path) if given is None else load_bytes(given, file)
     except LoadError as error:
         return Checked(file, [error.diagnostic])
     return check_loaded(loaded)
@@ -165,6 +119,19 @@ def diagnostic_at(loaded: Loaded, problem: Problem) -> Diagnostic:
                       span=loaded.span(problem.path, key=problem.on_key), path=problem.path, hint=problem.hint)
 
 
+_KIND_HINT = "use one of: " + ", ".join(f"`kind: {kind}`" for kind in KINDS)
+
+
+def _missing_kind(loaded: Loaded, data: dict[str, Any]) -> Diagnostic:
+    """S206 for a document without `kind`: at a key that is `kind` misspelt (`Kind`, `knd`), if any."""
+    misspelt = next((key for key in data if misspelt_kind(key)), None)
+    if misspelt is None:
+        return Diagnostic("S206", "missing `kind`: say what this document is", loaded.file, loaded.span(()),
+                          path=("kind",), hint=_KIND_HINT)
+    return Diagnostic("S206", f"missing `kind`: found {misspelt!r} instead", loaded.file,
+                      loaded.span((misspelt,), key=True), path=(misspelt,), hint="did you mean 'kind'?")
+
+
 def _model_for(loaded: Loaded, diagnostics: list[Diagnostic]) -> type[Model] | None:
     data = loaded.data
     here = loaded.span(())
@@ -173,14 +140,12 @@ def _model_for(loaded: Loaded, diagnostics: list[Diagnostic]) -> type[Model] | N
                                       f"but this file holds {_describe(data)}", loaded.file, here))
         return None
     kind = data.get("kind")
+    if "kind" not in data:
+        diagnostics.append(_missing_kind(loaded, data))
+        return None
     if not isinstance(kind, str) or kind not in FILE_KINDS:  # a list or mapping is not even hashable
-        if "kind" not in data:
-            message, span = "missing `kind`: say what this document is", here
-        else:
-            message, span = f"unknown kind {kind!r}", loaded.span(("kind",))
-        hint = did_you_mean(str(kind), FILE_KINDS) if "kind" in data else None
-        diagnostics.append(Diagnostic("S206", message, loaded.file, span, path=("kind",),
-                                      hint=hint or "use `kind: agreement` or `kind: action-plan`"))
+        diagnostics.append(Diagnostic("S206", f"unknown kind {kind!r}", loaded.file, loaded.span(("kind",)),
+                                      path=("kind",), hint=did_you_mean(str(kind), FILE_KINDS) or _KIND_HINT))
         return None
     if type(data.get("schema")) is not int or data["schema"] != 1:  # `true` and `1.0` equal 1 in Python
         span = loaded.span(("schema",)) if "schema" in data else here
@@ -383,11 +348,8 @@ def check_files(files: Sequence[FsPath], check: Callable[[FsPath], Any] | None =
     """
     check = check or file_diagnostics
     jobs = jobs or os.cpu_count() or 1
-    if jobs == 1 or len(files) < PARALLEL_THRESHOLD:
-        return [check(path) for path in files]
-    chunk = max(1, len(files) // (jobs * 8))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(check, files, chunksize=chunk))
+    workers = 1 if len(files) < PARALLEL_THRESHOLD else jobs
+    return list(map_in_order(check, files, workers, chunksize=max(1, len(files) // (jobs * 8))))
 
 
 def file_diagnostics(path: FsPath) -> list[Diagnostic]:

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from agreement.discovery import discover
 from agreement.followups.logs import is_follow_up_file
 from agreement.model import Document
-from agreement.validation import check_file, discover
+from agreement.validation import check_file
 
 from .clients import ROOT
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import shutil
 import zipfile
 from pathlib import Path
@@ -171,6 +172,19 @@ def test_a_deleted_or_edited_output_or_a_new_template_is_rebuilt(tmp_path: Path)
     (templates / "custom.css").write_text(":root { --accent: #005a32; }", encoding="utf-8")
     assert run_build([PLAN], out, formats=("md",), templates=templates).results[0].outcome.value == "built"
     assert run_build([PLAN], out, formats=("md",), templates=templates).results[0].outcome.value == "up to date"
+
+
+def test_a_cache_that_cannot_be_saved_is_an_input_output_error_after_the_files_are_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full disk as the writer sees it (tests/hostile/test_odd_files.py makes a real one where it can)."""
+    def disk_full(outputs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("agreement.render.output.write_atomically", disk_full)
+    code, out, err = agreement(str(PLAN), "--to", "md", "--out", str(tmp_path))
+    assert code == 2
+    assert f"built: {PLAN}" in out and (tmp_path / "plan-by-party.md").is_file()
+    assert f"error: {tmp_path / CACHE_NAME}: cannot save the build cache: No space left on device" in err
 
 
 def test_only_the_formats_asked_for_are_built(tmp_path: Path) -> None:

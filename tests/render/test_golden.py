@@ -15,7 +15,7 @@ import subprocess
 
 from agreement.followups.logs import is_follow_up_file
 from agreement.render.pandoc import FILTER, READER, pandoc_path
-from agreement.validation import discover
+from agreement.discovery import discover
 
 from .conftest import EXAMPLES, FIXTURES, HERE, markdown_of
 

@@ -15,7 +15,8 @@ from typing import Sequence
 
 from ..diagnostics import Diagnostic, sort_diagnostics
 from ..model import FollowUpLog, ProgressEntry
-from ..validation import check_file, check_files, discover
+from ..discovery import discover
+from ..validation import check_file, check_files
 from .logs import document_of, follow_up_files_in, is_follow_up_file, progress_by_id
 from .occasions import Occasion, State, Window, occasions
 

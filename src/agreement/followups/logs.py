@@ -16,6 +16,7 @@ from typing import Iterator
 from ..diagnostics import Path
 from ..model import Document, FollowUpLog, Indicator, ProgressEntry
 from ..model.resolve import CommitmentContext, Problem, commitments, did_you_mean
+from ..reading import read_regular
 
 _FOLLOW_UP_KIND = re.compile(rb"^(?:\xef\xbb\xbf)?kind[ \t]*:[ \t]*([\"']?)follow-up\1[ \t]*(?:#[^\n]*)?\r?$",
                              re.MULTILINE)
@@ -26,8 +27,7 @@ _HEAD = 1 << 16
 def is_follow_up_file(path: str | FsPath) -> bool:
     """Whether a YAML file declares `kind: follow-up` at top level (read from its first bytes only)."""
     try:
-        with open(path, "rb") as stream:
-            head = stream.read(_HEAD)
+        head = read_regular(path, _HEAD)  # a named pipe is not waited for
     except OSError:
         return False
     return _FOLLOW_UP_KIND.search(head) is not None
@@ -71,7 +71,7 @@ def check_log(log: FollowUpLog, file: str) -> list[Problem]:
 
 
 def _documents_beside(file: FsPath) -> list[FsPath]:
-    from ..validation import is_document
+    from ..discovery import is_document
 
     return [path for path in sorted(file.parent.glob("*.y*ml"))
             if path != file and is_document(path) and not is_follow_up_file(path)]

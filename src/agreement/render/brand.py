@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics import did_you_mean
+from ..reading import read_regular
 from .templates import TemplateError
 
 BRAND_FILE = "_brand.yml"
@@ -357,13 +358,12 @@ class _Reader:
         if path.suffix.lower() not in kinds:
             raise self.fail(f"{text}: use a file of type {', '.join(kinds)}", *where)
         try:
-            size = path.stat().st_size
-            if size > MAX_ASSET_BYTES:
-                raise self.fail(f"{text} is {size // 1_000_000} MB; a brand's file may be at most "
-                                f"{MAX_ASSET_BYTES // 1_000_000} MB", *where)
-            data = path.read_bytes()
+            data = read_regular(path, MAX_ASSET_BYTES + 1)
         except OSError as error:
             raise self.fail(f"{text}: cannot be read ({error.strerror or error})", *where) from None
+        if len(data) > MAX_ASSET_BYTES:
+            raise self.fail(f"{text} is larger than {MAX_ASSET_BYTES // 1_000_000} MB, the most a brand's "
+                            "file may be", *where)
         return Asset(path.name, data)
 
     def check_contrast(self, theme: Theme) -> None:

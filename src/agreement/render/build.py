@@ -10,31 +10,34 @@ never prints.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
 import os
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from .. import version
 from ..diagnostics import Diagnostic, Severity
+from ..discovery import UsageError, find_documents
 from ..model import Document
-from ..followups.logs import is_follow_up_file
 from ..diffing import Diff, SourceError, compare, from_git
 from ..diffing.formats import as_json
-from ..validation import UsageError, check_file, discover
+from ..followups.logs import is_follow_up_file
+from ..parallel import map_in_order
+from ..processes import Limits, signals_held
+from ..validation import check_file
 from ..writing import write_atomically
 from . import docx as docx_step
 from . import reference_docx
 from .brand import Theme, find_brand, load_theme
 from .changes import with_changes
-from .output import BuildCache, sha256
 from .libreoffice import LibreOfficeError, heading_pages, libreoffice_version, soffice
+from .output import CACHE_NAME, BuildCache, sha256
 from .pandoc import Metadata, PandocError, convert_all, html_parts, pandoc_version
 from .pdf import show_bookmarks
 from .templates import PAGE, REFERENCE_DOCX, TemplateError, TemplateSet
@@ -73,6 +76,8 @@ class BuildOptions:
     """The brand file (`--brand`); without it, the nearest `_brand.yml` above each document."""
     changes_since: str | None = None
     """A git revision: add an appendix of what changed since the document's version in it."""
+    limits: Limits = Limits()
+    """Time and memory each pandoc and typst step may take (not part of any fingerprint)."""
 
 
 @dataclass(frozen=True)
@@ -85,21 +90,27 @@ class FileResult:
     diagnostics: tuple[Diagnostic, ...] = ()
     error: str | None = None
     template_problem: bool = False
+    io_problem: bool = False
+    """The files could not be written (a full disk, a folder where a file goes): exit status 2."""
     recorded: tuple[tuple[str, str, str], ...] = ()  # (output name, fingerprint, sha256)
+    files: tuple[tuple[str, bytes], ...] = ()
+    """The built files' names and bytes, from a worker to the main process, which writes them."""
 
 
 @dataclass
 class BuildReport:
     results: list[FileResult] = field(default_factory=list)
+    skipped: int = 0
+    """YAML files under the folders that were passed over (no `kind:`)."""
 
     def count(self, outcome: Outcome) -> int:
         return sum(1 for result in self.results if result.outcome is outcome)
 
     @property
     def exit_code(self) -> int:
-        """0 all built or up to date, 2 a template is broken or a file cannot be read (as for
-        validate and lint), 1 a document is invalid or failed."""
-        if any(result.template_problem for result in self.results):
+        """0 all built or up to date, 2 a template is broken or a file cannot be read or written (as
+        for validate and lint), 1 a document is invalid or failed."""
+        if any(result.template_problem or result.io_problem for result in self.results):
             return 2
         if any(d.code == "Y101" for result in self.results for d in result.diagnostics):
             return 2
@@ -128,6 +139,14 @@ def source_date_epoch_from(environ: dict[str, str] | os._Environ[str]) -> int | 
     if not value.isdigit():
         raise UsageError(f"SOURCE_DATE_EPOCH must be a number of seconds, not {value!r}")
     return int(value)
+
+
+def step_limits_from(environ: Mapping[str, str]) -> Limits:
+    """AGREEMENT_STEP_SECONDS and AGREEMENT_STEP_MEMORY_MB, if set; a wrong value is a usage error."""
+    try:
+        return Limits.from_environment(environ)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
 
 
 def template_set(folder: Path | None) -> TemplateSet:
@@ -162,6 +181,7 @@ class Job:
     changes_since: str | None = None
     changes: Diff | None = None
     """What changed since `changes_since` (None there: the document is new since then)."""
+    limits: Limits = Limits()
 
 
 def output_name(document_id: str, fmt: str) -> str:
@@ -215,7 +235,7 @@ def _plan(path: Path, options: BuildOptions, templates: TemplateSet, cache: Buil
         return FileResult(source, Outcome.UP_TO_DATE, outputs, diagnostics)
     return Job(source, document, document.id, language, stale, tuple((f, prints[f]) for f in stale), options.out,
                options.templates, templates.fingerprint, options.source_date_epoch, options.page_numbers, theme,
-               options.changes_since, changes)
+               options.changes_since, changes, options.limits)
 
 
 def changes_since(path: Path, document: Document, revision: str) -> Diff | None | str:
@@ -263,24 +283,38 @@ def _wording(folder: Path | None, version: str, language: str) -> Wording:
 
 
 def build_job(job: Job) -> FileResult:
-    """Build the outputs of one document and write them; never raises for a problem with the document."""
+    """Make the outputs of one document; never raises for a problem with the document.
+
+    The bytes travel back in the result and the main process writes them
+    (`write_outputs`): a worker stopped half-way leaves no file behind."""
     templates = _templates(job.templates, job.templates_version)
     try:
         produced = make_outputs(job.document, job, templates)
-        write_atomically({job.out / output_name(job.document_id, fmt): data for fmt, data in produced.items()})
     except TemplateError as error:
         return FileResult(job.source, Outcome.FAILED, error=str(error), template_problem=True)
     except (PandocError, TypstError, LibreOfficeError) as error:
         return FileResult(job.source, Outcome.FAILED, error=str(error))
-    except OSError as error:
-        return FileResult(job.source, Outcome.FAILED, error=f"cannot write to {job.out}: {error.strerror or error}")
     prints = dict(job.fingerprints)
+    names = {fmt: output_name(job.document_id, fmt) for fmt in produced}
     return FileResult(
         job.source, Outcome.BUILT,
-        outputs=tuple(str(job.out / output_name(job.document_id, fmt)) for fmt in produced),
-        recorded=tuple((output_name(job.document_id, fmt), prints[fmt], sha256(data))
-                       for fmt, data in produced.items()),
+        outputs=tuple(str(job.out / name) for name in names.values()),
+        recorded=tuple((names[fmt], prints[fmt], sha256(data)) for fmt, data in produced.items()),
+        files=tuple((names[fmt], data) for fmt, data in produced.items()),
     )
+
+
+def write_outputs(result: FileResult, out: Path) -> FileResult:
+    """Write the files of a built document, all of them or none; the result without their bytes."""
+    if not result.files:
+        return result
+    try:
+        with signals_held():  # an interruption waits: the document's files are all new or all old
+            write_atomically({out / name: data for name, data in result.files})
+    except OSError as error:
+        return FileResult(result.source, Outcome.FAILED, io_problem=True,
+                          error=f"cannot write {error.filename or out}: {error.strerror or error}")
+    return replace(result, files=())
 
 
 def build_date(view: DocumentView, source_date_epoch: int | None) -> dt.datetime:
@@ -305,7 +339,8 @@ def make_outputs(document: Document, job: Job, templates: TemplateSet) -> dict[s
     if targets:
         theme = job.theme
         reference = reference_document(templates, theme) if "docx" in targets else None
-        converted = convert_all(markdown, targets, templates, pandoc_metadata(view), int(date.timestamp()), reference)
+        converted = convert_all(markdown, targets, templates, pandoc_metadata(view), int(date.timestamp()),
+                                reference, job.limits)
         if "html" in converted:
             contents, body = html_parts(converted["html"])
             page = render_page(view, templates, contents, body, stylesheet=templates.stylesheet(theme.css()),
@@ -316,7 +351,7 @@ def make_outputs(document: Document, job: Job, templates: TemplateSet) -> dict[s
             produced["docx"] = word_file(converted["docx"], view, date, job.page_numbers, theme)
         if "typst" in converted:
             pdf = compile_pdf(converted["typst"], templates, typst_inputs(view, theme), date,
-                              files=theme.typst_files(), fonts=theme.font_files())
+                              files=theme.typst_files(), fonts=theme.font_files(), limits=job.limits)
             produced["pdf"] = show_bookmarks(pdf)
     return {fmt: produced[fmt] for fmt in job.formats}
 
@@ -416,7 +451,8 @@ def build(paths: Sequence[str | Path], options: BuildOptions, jobs: int | None =
     that does not compile, a missing label file, a brand file that is not valid: a
     BrandError) before anything is built.
     """
-    files = [path for path in discover(paths) if not is_follow_up_file(path)]  # nothing to build from those
+    found = find_documents(paths)
+    files = [path for path in found.files if not is_follow_up_file(path)]  # nothing to build from those
     if not files:
         raise UsageError("no documents found (YAML files with a `kind:` key)")
     templates = template_set(options.templates)
@@ -430,20 +466,41 @@ def build(paths: Sequence[str | Path], options: BuildOptions, jobs: int | None =
         _wording(templates.user_dir, templates.fingerprint, options.language)
     out = _output_folder(options.out)
     options = replace(options, out=out, templates=templates.user_dir)
-    cache = BuildCache.load(out)
+    cache = _cache_of(out)
     owners: dict[str, str] = {}
     plans = [_plan(path, options, templates, cache, owners) for path in files]
     if on_start:
         on_start(len(plans))
-    report = BuildReport()
-    for result in _run(plans, jobs):
-        for name, print_, digest in result.recorded:
-            cache.record(name, print_, digest, result.source)
-        report.results.append(result)
-        if on_result:
-            on_result(result)
-    cache.save()
+    report = BuildReport(skipped=len(found.skipped))
+    try:
+        for result in _run(plans, jobs):
+            result = write_outputs(result, out)
+            for name, print_, digest in result.recorded:
+                cache.record(name, print_, digest, result.source)
+            report.results.append(result)
+            if on_result:
+                on_result(result)
+    except BaseException:  # an interruption: what was built is not built again
+        with contextlib.suppress(OSError):  # the interruption is what to report
+            cache.save()
+        raise
+    _save(cache)
     return report
+
+
+def _cache_of(out: Path) -> BuildCache:
+    try:
+        return BuildCache.load(out)
+    except OSError as error:
+        raise UsageError(f"{out / CACHE_NAME}: cannot keep the build cache there: {error.strerror or error}") from None
+
+
+def _save(cache: BuildCache) -> None:
+    try:
+        cache.save()
+    except OSError as error:
+        raise UsageError(f"{cache.folder / CACHE_NAME}: cannot save the build cache: {error.strerror or error}; "
+                         "the built files were written, but will be built again next time") from None
 
 
 def _output_folder(folder: Path) -> Path:
@@ -457,15 +514,9 @@ def _output_folder(folder: Path) -> Path:
 
 
 def _run(plans: list[FileResult | Job], jobs: int | None) -> Iterable[FileResult]:
-    """Results in the order of `plans`, building the jobs in a process pool when there are several."""
+    """Results in the order of `plans`, building the jobs in worker processes when there are several."""
     work = [plan for plan in plans if isinstance(plan, Job)]
-    workers = min(jobs or os.cpu_count() or 1, len(work))
-    if workers <= 1:
-        for plan in plans:
-            yield build_job(plan) if isinstance(plan, Job) else plan
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures: list[FileResult | Future[FileResult]] = [
-            pool.submit(build_job, plan) if isinstance(plan, Job) else plan for plan in plans]
-        for item in futures:
-            yield item.result() if isinstance(item, Future) else item
+    built = map_in_order(build_job, work, min(jobs or os.cpu_count() or 1, len(work)))
+    for plan in plans:
+        yield next(built) if isinstance(plan, Job) else plan
+    next(built, None)  # past the last result: the pool shuts down now, not when collected

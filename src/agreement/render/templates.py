@@ -16,6 +16,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from ..reading import read_regular
 from ..resources import bundled
 
 SKELETON = "document.md.j2"
@@ -24,6 +25,8 @@ TYPST_TEMPLATE = "document.typ"
 REFERENCE_DOCX = "reference.docx"
 STYLESHEETS = ("style.css", "custom.css")
 FONTS = "fonts"
+MAX_TEMPLATE_BYTES = 64 * 1024 * 1024
+"""Largest template file read (fonts included: a large one is a few megabytes)."""
 
 
 class TemplateError(Exception):
@@ -69,8 +72,8 @@ class TemplateSet:
         """The text of template file `name`."""
         path = self.find(name)
         try:
-            return path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
+            return template_bytes(path).decode("utf-8")
+        except UnicodeDecodeError as error:
             raise TemplateError(str(path), f"cannot be read: {error}") from None
 
     def font_dirs(self) -> list[Path]:
@@ -93,7 +96,7 @@ class TemplateSet:
             digest.update(str(folder.resolve()).encode() + b"\0")
             for path in _files_under(folder):
                 digest.update(str(path.relative_to(folder)).encode() + b"\0")
-                digest.update(hashlib.sha256(path.read_bytes()).digest())
+                digest.update(hashlib.sha256(template_bytes(path)).digest())
         return digest.hexdigest()
 
     def labels(self, language: str) -> dict[str, Any]:
@@ -106,6 +109,18 @@ class TemplateSet:
         for path in files:
             merged = _merge(merged, _read_labels(path))
         return merged
+
+
+def template_bytes(path: Path) -> bytes:
+    """A template file's bytes: a regular file (not a named pipe a pull request put there)
+    of at most MAX_TEMPLATE_BYTES."""
+    try:
+        data = read_regular(path, MAX_TEMPLATE_BYTES + 1)
+    except OSError as error:
+        raise TemplateError(str(path), f"cannot be read: {error.strerror or error}") from None
+    if len(data) > MAX_TEMPLATE_BYTES:
+        raise TemplateError(str(path), f"is larger than {MAX_TEMPLATE_BYTES // (1024 * 1024)} MB")
+    return data
 
 
 def _files_under(folder: Path) -> list[Path]:
