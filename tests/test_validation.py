@@ -43,7 +43,8 @@ EXPECTED: dict[str, tuple[str, int, int, str, str | None]] = {
     "unknown-kind": ("S206", 1, 7, "unknown kind 'agrement'", "did you mean 'agreement'?"),
     "unsupported-schema": ("S207", 2, 9, "unsupported schema version: the number 2", "write `schema: 1`"),
     "invalid-date": ("S205", 21, 20, "expected a date written YYYY-MM-DD, found the text '2016-02-30'", "2015-11-26"),
-    "invalid-enum": ("S204", 21, 17, "'pågående' is not one of: planned, ongoing, done, possible, cancelled", None),
+    "invalid-enum": ("S204", 21, 17, "'pågående' is not one of: planned, ongoing, done, possible, cancelled",
+                     "did you mean 'ongoing'? (the English value for pågående)"),
     "not-utf8": ("Y103", 8, 14, "file is not valid UTF-8 (byte 0xf6)", "save the file as UTF-8"),
     "binary": ("Y104", 1, 6, "file is binary, not YAML text (it contains a NUL byte)", None),
 }

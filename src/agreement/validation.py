@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any, Callable, Sequence
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
-from .diagnostics import Diagnostic, Path, Span, did_you_mean, dotted
+from .diagnostics import Diagnostic, Path, Span, dotted
 from .loading import Loaded, LoadError, load_file
 from .model import KINDS, Document
 from .model.limits import DOCUMENT_CHARACTERS
@@ -147,6 +147,18 @@ def diagnostic_at(loaded: Loaded, problem: Problem) -> Diagnostic:
                       span=loaded.span(problem.path, key=problem.on_key), path=problem.path, hint=problem.hint)
 
 
+def _kind_hint(kind: str) -> str | None:
+    from .terms import kind_hint
+
+    return kind_hint(kind)
+
+
+def _value_hint(model: type[Document], path: Path, value: Any) -> str | None:
+    from .terms import value_hint
+
+    return value_hint(model, path, value)
+
+
 def _model_for(loaded: Loaded, diagnostics: list[Diagnostic]) -> type[Document] | None:
     data = loaded.data
     here = loaded.span(())
@@ -160,9 +172,9 @@ def _model_for(loaded: Loaded, diagnostics: list[Diagnostic]) -> type[Document] 
             message, span = "missing `kind`: say what this document is", here
         else:
             message, span = f"unknown kind {kind!r}", loaded.span(("kind",))
-        hint = did_you_mean(str(kind), KINDS) if "kind" in data else None
+        hint = _kind_hint(str(kind)) if "kind" in data else None
         diagnostics.append(Diagnostic("S206", message, loaded.file, span, path=("kind",),
-                                      hint=hint or "use `kind: agreement` or `kind: action-plan`"))
+                                      hint=hint or "use one of: " + ", ".join(f"`kind: {name}`" for name in KINDS)))
         return None
     if type(data.get("schema")) is not int or data["schema"] != 1:  # `true` and `1.0` equal 1 in Python
         span = loaded.span(("schema",)) if "schema" in data else here
@@ -218,31 +230,6 @@ def _value_at(data: Any, path: Path) -> Any:
     return data
 
 
-def _fields_at(model: type[BaseModel], path: Path) -> list[str]:
-    """The keys the model accepts for the mapping at `path` (for 'did you mean')."""
-    current: Any = model
-    for part in path:
-        if isinstance(part, int) or not (isinstance(current, type) and issubclass(current, BaseModel)):
-            continue
-        info = next((f for name, f in current.model_fields.items() if (f.alias or name) == part), None)
-        current = _model_in(info.annotation) if info else None
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return [f.alias or name for name, f in current.model_fields.items()]
-    return []
-
-
-def _model_in(annotation: Any) -> Any:
-    """The BaseModel inside `X | None`, `list[X]` or `Annotated[X, ...]`."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for argument in getattr(annotation, "__args__", ()) or ():
-        found = _model_in(argument)
-        if found is not None:
-            return found
-    origin = getattr(annotation, "__origin__", None)
-    return _model_in(origin) if origin is not None and origin is not annotation else None
-
-
 def _from_pydantic(error: ValidationError, loaded: Loaded, model: type[Document]) -> list[Diagnostic]:
     diagnostics = []
     for item in error.errors(include_url=False, include_input=False)[:MAX_PROBLEMS]:
@@ -257,11 +244,9 @@ _Mapper = Callable[[dict[str, Any], Path, Loaded, type[Document]], tuple[str, st
 def _unknown_key(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Document]) -> tuple[str, str, str | None, bool]:
     key = str(path[-1])
     where = f" in {_dotted_parent(path)}" if len(path) > 1 else ""
-    allowed = _fields_at(model, path[:-1])
-    hint = did_you_mean(key, allowed)
-    if hint is None:
-        hint = "allowed keys: " + ", ".join(allowed) if allowed else None
-    return "S201", f"unknown key {key!r}{where}", hint, True
+    from .terms import key_hint  # only when a file has an error: start-up stays light
+
+    return "S201", f"unknown key {key!r}{where}", key_hint(model, path), True
 
 
 def _missing(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Document]) -> tuple[str, str, str | None, bool]:
@@ -288,8 +273,7 @@ def _bad_value(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Doc
     kind, context = item["type"], item.get("ctx") or {}
     if kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", str(context.get("expected", "")))
-        return ("S204", f"{value!r} is not one of: {', '.join(allowed)}",
-                did_you_mean(str(value), allowed), False)
+        return "S204", f"{value!r} is not one of: {', '.join(allowed)}", _value_hint(model, path, value), False
     if kind == "string_pattern_mismatch":
         return ("S204", f"{_describe(value)} is not a valid id or reference",
                 "ids use letters, digits, '-', '_' and '.'; references are `party` or `party/unit`", False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from .base import field, required
-from .document import Area, Document
+from .document import KIND_SV, Area, Document
 
 
 class FocusArea(Area):
@@ -15,11 +15,15 @@ class FocusArea(Area):
 class Agreement(Document):
     """A collaboration agreement (samverkansöverenskommelse) between a municipality, the police and others."""
 
-    kind: Literal["agreement"] = required("Kind of document: `agreement` (samverkansöverenskommelse).", "agreement")
+    kind: Literal["agreement"] = required(
+        "Kind of document: `agreement` (samverkansöverenskommelse).", "agreement", sv=KIND_SV,
+        sv_values={"agreement": ("samverkansöverenskommelse", "samverkansavtal", "överenskommelse", "avtal")},
+    )
     focus_areas: list[FocusArea] = field(
         "Focus areas (fokusområden, samverkansområden).",
         [{"id": "offentlig-miljo", "title": "Trygghet i offentlig miljö"}],
         default_factory=list,
+        sv=("fokusområden", "samverkansområden", "insatsområden"),
     )
 
     @property

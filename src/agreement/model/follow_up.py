@@ -14,9 +14,15 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from .base import AlsoAccepts, Markdown, Model, Text, field
+from .base import AlsoAccepts, Markdown, Model, Terms, Text, field
 
 Interval = Literal["month", "quarter", "half-year", "year"]
+INTERVAL_SV: dict[str, Terms] = {
+    "month": ("månadsvis", "månad", "varje månad"),
+    "quarter": ("kvartalsvis", "kvartal"),
+    "half-year": ("halvårsvis", "halvår"),
+    "year": ("årligen", "årsvis", "år", "varje år"),
+}
 Month = Annotated[int, Field(ge=1, le=12)]
 
 _INTERVAL_MONTHS: dict[str, tuple[int, ...]] = {
@@ -34,20 +40,29 @@ class FollowUp(Model):
         "Regular follow-up: month (månadsvis), quarter (kvartalsvis), half-year (halvårsvis) "
         "or year (årligen). Due on the last day of each interval.",
         "year",
+        sv=("intervall", "återkommande"), sv_values=INTERVAL_SV,
     )
     months: list[Month] | None = field(
-        "Follow-up in these months of every year (1–12), due at the end of the month.", [4, 8, 12]
+        "Follow-up in these months of every year (1–12), due at the end of the month.", [4, 8, 12],
+        sv="månader",
     )
-    dates: list[dt.date] | None = field("Follow-up on these dates (uppföljningsdatum).", ["2016-06-30"])
+    dates: list[dt.date] | None = field(
+        "Follow-up on these dates (uppföljningsdatum).", ["2016-06-30"],
+        sv=("uppföljningsdatum", "datum"),
+    )
     reported_to: Text | None = field(
-        "Body that receives the follow-up report (redovisas för).", "Rådet för hälsa och trygghet"
+        "Body that receives the follow-up report (redovisas för).", "Rådet för hälsa och trygghet",
+        sv=("redovisas för", "rapporteras till", "mottagare"),
     )
     responsible: Text | None = field(
         "Who carries out the follow-up (ansvarig för uppföljningen).",
         "Respektive ansvarig verksamhet tillsammans med polisen",
+        sv=("ansvarig", "ansvarig för uppföljningen"),
     )
     description: Markdown | None = field(
-        "How the follow-up is done, as the document states it.", "Uppföljningen ska årligen redovisas i berörd nämnd."
+        "How the follow-up is done, as the document states it.",
+        "Uppföljningen ska årligen redovisas i berörd nämnd.",
+        sv="beskrivning",
     )
 
     @model_validator(mode="after")

@@ -4,41 +4,63 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .base import Id, Markdown, Model, PartyRef, Text, field, required
+from .base import Id, Markdown, Model, PartyRef, Terms, Text, field, required
 
 BodyKind = Literal["steering-group", "working-group", "council", "network", "other"]
+BODY_KIND_SV: dict[str, Terms] = {
+    "steering-group": ("styrgrupp", "ledningsgrupp"),
+    "working-group": "arbetsgrupp",
+    "council": "råd",
+    "network": "nätverk",
+    "other": ("annan", "övrig"),
+}
 
 
 class Member(Model):
     """A member of a body, by role and party, optionally by name."""
 
-    role: Text | None = field("Role or position (funktion, titel).", "Chefen för Polisområde Malmö")
-    name: Text | None = field("Name of the person, when the document names one.", "Johan Olsson")
-    party: PartyRef | None = field("Party or unit the member represents.", "malmo")
-    convener: bool = field("Whether the member convenes the body (sammankallande).", True, default=False)
-    adjunct: bool = field("Whether the member is co-opted rather than a full member (adjungerad).", True, default=False)
+    role: Text | None = field(
+        "Role or position (funktion, titel).", "Chefen för Polisområde Malmö",
+        sv=("roll", "funktion", "befattning"),
+    )
+    name: Text | None = field("Name of the person, when the document names one.", "Johan Olsson", sv="namn")
+    party: PartyRef | None = field("Party or unit the member represents.", "malmo", sv=("part", "representerar"))
+    convener: bool = field(
+        "Whether the member convenes the body (sammankallande).", True, default=False,
+        sv="sammankallande",
+    )
+    adjunct: bool = field(
+        "Whether the member is co-opted rather than a full member (adjungerad).", True, default=False,
+        sv="adjungerad",
+    )
 
 
 class Body(Model):
     """A body that leads or carries out the joint work (styrgrupp, arbetsgrupp, råd)."""
 
-    id: Id | None = field("Key of the body.", "styrgrupp")
-    name: Text = required("Name of the body.", "Styrgruppen")
+    id: Id | None = field("Key of the body.", "styrgrupp", sv=("id", "nyckel"))
+    name: Text = required("Name of the body.", "Styrgruppen", sv="namn")
     kind: BodyKind = field(
         "steering-group (styrgrupp), working-group (arbetsgrupp), council (råd), network (nätverk) or other.",
         "steering-group",
         default="other",
+        sv=("typ", "slag"), sv_values=BODY_KIND_SV,
     )
     description: Markdown | None = field(
         "Mandate and tasks of the body (uppdrag).",
         "Gruppens uppgift är att skapa förutsättningar, leda, utveckla och följa upp det brottsförebyggande arbetet.",
+        sv=("uppdrag", "beskrivning"),
     )
     members: list[Member] = field(
         "Members (ledamöter, representanter).",
         [{"role": "Chefen för Polisområde Malmö", "party": "polisen"}],
         default_factory=list,
+        sv=("ledamöter", "medlemmar", "representanter", "deltagare"),
     )
-    meets: Text | None = field("How often the body meets (mötesfrekvens), as written.", "minst tre gånger per termin")
+    meets: Text | None = field(
+        "How often the body meets (mötesfrekvens), as written.", "minst tre gånger per termin",
+        sv=("mötesfrekvens", "möten"),
+    )
 
 
 class Organisation(Model):
@@ -47,11 +69,13 @@ class Organisation(Model):
     description: Markdown | None = field(
         "How the work is led, as the document states it.",
         "Parterna tillsätter representanter som ska ingå i en styrgrupp.",
+        sv="beskrivning",
     )
     bodies: list[Body] = field(
         "Bodies that lead or carry out the work.",
         [{"name": "Arbetsgruppen", "kind": "working-group", "meets": "minst 4 gånger per termin"}],
         default_factory=list,
+        sv=("organ", "grupper"),
     )
 
 
@@ -59,23 +83,30 @@ class Step(Model):
     """One step of the working model (samverkansmodellens moment)."""
 
     title: Text = required(
-        "The step (moment).", "Gemensam lägesbild baserad på underrättelser och omvärldsorienteringen."
+        "The step (moment).", "Gemensam lägesbild baserad på underrättelser och omvärldsorienteringen.",
+        sv=("moment", "rubrik", "steg"),
     )
     description: Markdown | None = field(
         "What the step involves.",
         "Alla insatser och aktiviteter som genomförs ska följas upp och resultatet ska utvärderas.",
+        sv="beskrivning",
     )
 
 
 class WorkingModel(Model):
     """The working model (samverkansmodell, arbetsmodell) in numbered steps."""
 
-    title: Text | None = field("Heading of the working model, as the document names it.", "Samverkansmodellen")
+    title: Text | None = field(
+        "Heading of the working model, as the document names it.", "Samverkansmodellen",
+        sv=("rubrik", "titel"),
+    )
     description: Markdown | None = field(
-        "Introduction to the steps.", "Samverkansmodellen har en enkel uppbyggnad och innefattar följande moment:"
+        "Introduction to the steps.", "Samverkansmodellen har en enkel uppbyggnad och innefattar följande moment:",
+        sv=("beskrivning", "inledning"),
     )
     steps: list[Step] = field(
         "The steps, in order.",
         [{"title": "Underrättelseinhämtning/omvärldsorientering av Polisen och Malmö stad."}],
         default_factory=list,
+        sv=("moment", "steg"),
     )
