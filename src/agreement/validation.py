@@ -264,8 +264,12 @@ def _wrong_type(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Do
 
 
 def _bad_date(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Document]) -> tuple[str, str, str | None, bool]:
-    found = _describe(_value_at(loaded.data, path))
-    return "S205", f"expected a date written YYYY-MM-DD, found {found}", "for example 2015-11-26", False
+    from . import dates  # only when a file has a wrong date
+
+    value = _value_at(loaded.data, path)
+    found = _describe(value)
+    problem = (dates.explain(value, found) if isinstance(value, str) else None) or dates.generic(found)
+    return "S205", problem.message, problem.hint, False
 
 
 def _bad_value(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Document]) -> tuple[str, str, str | None, bool]:

@@ -99,4 +99,5 @@ def at(code: str, text: str, snippet: str, occurrence: int = 1) -> tuple[str, in
 def expect_only(text: str, code: str, snippet: str, message: str, hint: str | None) -> None:
     """Assert that `text` gets one diagnostic: `code` at where `snippet` is written, saying `message` and `hint`."""
     diagnostic = only(text)
-    assert (where(diagnostic), diagnostic.message, diagnostic.hint) == (at(code, text, snippet), message, hint)
+    found = (where(diagnostic), diagnostic.message, diagnostic.hint)
+    assert found == (at(code, text, snippet), message, hint), found

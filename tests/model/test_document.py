@@ -72,7 +72,8 @@ def test_invalid_period_date() -> None:
     text = agreement(period="{start: 2015-02-30, end: 2018-12-31}")
     diagnostic = only(text)
     assert where(diagnostic) == at("S205", text, "2015-02-30")
-    assert diagnostic.hint == "for example 2015-11-26"
+    assert diagnostic.message == "2015-02-30: day 30 does not exist in February 2015"
+    assert diagnostic.hint == "February 2015 has 28 days"
 
 
 def test_a_period_needs_both_ends() -> None:
