@@ -59,3 +59,8 @@ def test_a_number_is_not_a_date() -> None:
 def test_a_month_after_the_day_is_only_suggested_when_it_makes_a_date() -> None:
     assert explain("2018-31-12", "x").hint == "the month comes before the day: did you mean 2018-12-31?"
     assert explain("2018-31-31", "x").hint == "months run from 01 to 12: YYYY-MM-DD"
+
+
+def test_a_date_in_a_list_of_follow_up_dates_is_described_alone() -> None:
+    expect_only(follow_up("[2016-06-30, 2016-02-30]"), "S205", "2016-02-30",
+                "2016-02-30: day 30 does not exist in February 2016", "February 2016 has 29 days")

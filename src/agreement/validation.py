@@ -1,10 +1,13 @@
 """Load, validate and check documents, turning every problem into a positioned Diagnostic.
 
-The steps, each stopping the file at its first failure: read and parse (loading),
-check `kind` and `schema`, validate against the Pydantic model, then check
-references and dates. Pydantic errors are mapped by their `type` (never by their
-English message) to stable codes, and their `loc` to a line and column through the
-position map.
+The steps: read and parse (loading), check `kind` and `schema` (each stopping the
+file at its failure), validate against the Pydantic model, then check references
+and dates. A file with schema errors still has its references and dates checked,
+on the part of it that validates (`agreement.pruning`), so one run reports every
+problem. Pydantic errors are mapped by their `type` (never by their English
+message) to stable codes, and their `loc` to a line and column through the
+position map; "did you mean" knows the Swedish terms of keys and values
+(`agreement.terms`) and wrong dates say which part is wrong (`agreement.dates`).
 """
 
 from __future__ import annotations
@@ -115,16 +118,36 @@ def check_loaded(loaded: Loaded) -> Checked:
     try:
         document = model.model_validate(loaded.data)
     except ValidationError as error:
-        result.diagnostics.extend(_from_pydantic(error, loaded, model))
-        result.diagnostics.extend(_not_shown(loaded, error.error_count()))
+        errors = error.errors(include_url=False, include_input=False)
+        result.diagnostics.extend(_from_pydantic(errors, loaded, model))
+        problems = _problems_of_the_rest(loaded, model, errors)
+        result.diagnostics.extend(diagnostic_at(loaded, problem) for problem in problems[:MAX_PROBLEMS - len(errors)])
+        result.diagnostics.extend(_not_shown(loaded, len(errors) + len(problems)))
         return result
-    problems = check_dates(document)
-    if not any(problem.code == "R303" for problem in problems):
-        problems = check_references(document) + problems
+    problems = consistency_problems(document)
     result.diagnostics.extend(diagnostic_at(loaded, problem) for problem in problems[:MAX_PROBLEMS])
     result.diagnostics.extend(_not_shown(loaded, len(problems)))
     result.document = document
     return result
+
+
+def consistency_problems(document: Document) -> list[Problem]:
+    """Dates, then references; not references against a period that ends before it starts."""
+    problems = check_dates(document)
+    if not any(problem.code == "R303" for problem in problems):
+        problems = check_references(document) + problems
+    return problems
+
+
+def _problems_of_the_rest(loaded: Loaded, model: type[Document], errors: list[dict[str, Any]]) -> list[Problem]:
+    """The reference and date problems of the part of a file with schema errors that validates, placed
+    in the file (see `agreement.pruning`); none when the schema errors alone fill what is shown."""
+    if len(errors) >= MAX_PROBLEMS:
+        return []
+    from .pruning import salvage  # only for a file with schema errors
+
+    salvaged = salvage(loaded.data, model, errors)
+    return salvaged.placed(consistency_problems(salvaged.document)) if salvaged else []  # type: ignore[arg-type]
 
 
 def _start(span: Span | None) -> Span | None:
@@ -219,10 +242,13 @@ def _describe(value: Any) -> str:
 
 def _value_at(data: Any, path: Path) -> Any:
     """The value written at `path`; for a path the model made up (a normalised shorthand
-    such as `follow_up: 2015-13-01`), the value written at its deepest existing ancestor."""
+    such as `follow_up: 2015-13-01`), the value written at its deepest existing ancestor,
+    and a key it made up under a written list (`dates` of `follow_up: [...]`) is skipped."""
     for index, part in enumerate(path):
         if part == _KEY and index:  # pydantic's marker for a mapping key that failed validation
             return path[index - 1]
+        if isinstance(data, list) and isinstance(part, str):
+            continue
         try:
             data = data[part]
         except (KeyError, IndexError, TypeError):
@@ -230,9 +256,9 @@ def _value_at(data: Any, path: Path) -> Any:
     return data
 
 
-def _from_pydantic(error: ValidationError, loaded: Loaded, model: type[Document]) -> list[Diagnostic]:
+def _from_pydantic(errors: list[dict[str, Any]], loaded: Loaded, model: type[Document]) -> list[Diagnostic]:
     diagnostics = []
-    for item in error.errors(include_url=False, include_input=False)[:MAX_PROBLEMS]:
+    for item in errors[:MAX_PROBLEMS]:
         path: Path = tuple(item["loc"])
         diagnostics.append(_map_error(item, path, loaded, model))
     return list(dict.fromkeys(diagnostics))

@@ -47,9 +47,9 @@ focus_areas:
 """
 
 
-def with_action(lines: str) -> str:
-    """An agreement with one action written as `lines` (indented under `actions:`)."""
-    return agreement(AREA + "".join(f"      {line}\n" for line in lines.strip("\n").split("\n")))
+def with_action(lines: str, **header_parts: str) -> str:
+    """An agreement with the actions written as `lines` (indented under `actions:`) in one focus area."""
+    return agreement(AREA + "".join(f"      {line}\n" for line in lines.strip("\n").split("\n")), **header_parts)
 
 
 def check(text: str, file: str = "doc.yaml") -> Checked:
