@@ -186,3 +186,9 @@ def test_the_index_is_not_built_for_a_valid_document() -> None:
 def test_a_field_of_action_is_found_on_its_base_class() -> None:
     """Action inherits `owner` from Commitment: its terms come along."""
     assert terms.keys_of(Action).find("ägare") == terms.Match("owner", "ägare")
+
+
+def test_a_value_where_the_path_leads_to_no_field_is_matched_against_the_allowed_values() -> None:
+    path = ("focus_areas", 0, "actions", 0, "status", 0)  # an item of a list of fixed values
+    assert terms.value_hint(KINDS["agreement"], path, "Ongoing", ["planned", "ongoing"]) == "did you mean 'ongoing'?"
+    assert terms.value_hint(KINDS["agreement"], path, "pågående", ["planned", "ongoing"]) is None

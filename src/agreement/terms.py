@@ -175,10 +175,12 @@ def key_hint(model: type[BaseModel], path: Path) -> str | None:
         "allowed keys: " + ", ".join(key_of(name, info) for name, info in owner.model_fields.items()))
 
 
-def value_hint(model: type[BaseModel], path: Path, value: object) -> str | None:
-    """The hint for a value at `path` that is not one of the field's fixed values."""
+def value_hint(model: type[BaseModel], path: Path, value: object, allowed: Iterable[str]) -> str | None:
+    """The hint for a value at `path` that is not one of the `allowed` values of its field; without
+    Swedish terms where the path leads to no field (an item of a list of fixed values)."""
     found = field_at(model, path)
-    return suggest(str(value), values_of(found[0], found[1]), "value") if found else None
+    index = values_of(found[0], found[1]) if found else _index((english, ()) for english in allowed)
+    return suggest(str(value), index, "value")
 
 
 def kind_hint(kind: str) -> str | None:

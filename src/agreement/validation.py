@@ -170,18 +170,6 @@ def diagnostic_at(loaded: Loaded, problem: Problem) -> Diagnostic:
                       span=loaded.span(problem.path, key=problem.on_key), path=problem.path, hint=problem.hint)
 
 
-def _kind_hint(kind: str) -> str | None:
-    from .terms import kind_hint
-
-    return kind_hint(kind)
-
-
-def _value_hint(model: type[Document], path: Path, value: Any) -> str | None:
-    from .terms import value_hint
-
-    return value_hint(model, path, value)
-
-
 def _model_for(loaded: Loaded, diagnostics: list[Diagnostic]) -> type[Document] | None:
     data = loaded.data
     here = loaded.span(())
@@ -195,7 +183,9 @@ def _model_for(loaded: Loaded, diagnostics: list[Diagnostic]) -> type[Document] 
             message, span = "missing `kind`: say what this document is", here
         else:
             message, span = f"unknown kind {kind!r}", loaded.span(("kind",))
-        hint = _kind_hint(str(kind)) if "kind" in data else None
+        from .terms import kind_hint  # only when a file has an error: start-up stays light
+
+        hint = kind_hint(str(kind)) if "kind" in data else None
         diagnostics.append(Diagnostic("S206", message, loaded.file, span, path=("kind",),
                                       hint=hint or "use one of: " + ", ".join(f"`kind: {name}`" for name in KINDS)))
         return None
@@ -302,8 +292,10 @@ def _bad_value(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Doc
     value = _value_at(loaded.data, path)
     kind, context = item["type"], item.get("ctx") or {}
     if kind == "literal_error":
+        from .terms import value_hint
+
         allowed = re.findall(r"'([^']*)'", str(context.get("expected", "")))
-        return "S204", f"{value!r} is not one of: {', '.join(allowed)}", _value_hint(model, path, value), False
+        return "S204", f"{value!r} is not one of: {', '.join(allowed)}", value_hint(model, path, value, allowed), False
     if kind == "string_pattern_mismatch":
         return ("S204", f"{_describe(value)} is not a valid id or reference",
                 "ids use letters, digits, '-', '_' and '.'; references are `party` or `party/unit`", False)
