@@ -129,7 +129,7 @@ def keys_of(model: type[BaseModel]) -> TermIndex:
 @lru_cache(maxsize=None)
 def values_of(model: type[BaseModel], name: str) -> TermIndex:
     """The fixed values of field `name` of `model` and their Swedish terms."""
-    return _index(_extra(model.model_fields[name].json_schema_extra).get(SWEDISH_VALUES, {}).items())
+    return _index(_swedish_values(model, name).items())
 
 
 @lru_cache(maxsize=1)
