@@ -16,7 +16,10 @@ through `field()` and `required()`:
 - `sv_values=`: for a field whose value is one of fixed texts (a `Literal`), the
   Swedish term(s) of every value: `{"planned": "planerad", "ongoing": "pågående", ...}`.
   A named Literal used by several fields keeps its terms in one constant beside it
-  (`STATUS_SV` beside `Status`).
+  (`STATUS_SV` beside `Status`). Each kind of document names itself this way on
+  its `kind` field (`sv=KIND_SV, sv_values={"action-plan": ("handlingsplan",
+  "åtgärdsplan")}`): that is how `kind: handlingsplan` finds `action-plan`, with no
+  list of kinds anywhere else.
 
 Both land in the field's `json_schema_extra` (`x-swedish`, `x-swedish-values`), so
 the generated JSON Schemas show them too, and `agreement.terms` reads them to answer
