@@ -1,7 +1,7 @@
 """Run every benchmark: generate the corpus when it is missing or stale, then measure.
 
-Validation (bench/validate.py) first, then lint (bench/lint.py) and build
-(bench/build.py) where those benchmarks exist. Each prints its table; the run
+Validation (bench/validate.py) first, then lint (bench/lint.py), follow-ups
+(bench/followups.py), build (bench/build.py) and preview (bench/preview.py) where those benchmarks exist. Each prints its table; the run
 exits non-zero when any misses its target.
 
     python bench/run.py        (or: make bench)
@@ -49,8 +49,25 @@ def run_build() -> str | None:
     return problem
 
 
+def run_followups() -> str | None:
+    import followups
+
+    text, problem = followups.report(corpus.DEFAULT_OUT)
+    print(text)
+    return problem
+
+
+def run_preview() -> str | None:
+    import preview
+
+    text, problem = preview.report()
+    print(text)
+    return problem
+
+
 BENCHMARKS: list[tuple[str, Callable[[], str | None]]] = [
-    ("validate", run_validate), ("lint", run_lint), ("build", run_build),
+    ("validate", run_validate), ("lint", run_lint), ("followups", run_followups), ("build", run_build),
+    ("preview", run_preview),
 ]
 
 

@@ -138,8 +138,9 @@ def test_python_dash_m_runs_the_same_command(tmp_path: Path) -> None:
 def test_schema_check_passes_when_fresh_and_fails_when_stale(tmp_path: Path) -> None:
     written = invoke("schema", "--out", str(tmp_path))
     assert written.exit_code == 0
-    assert written.stdout.splitlines() == [f"wrote {tmp_path / 'agreement.schema.json'}",
-                                           f"wrote {tmp_path / 'action-plan.schema.json'}"]
+    assert written.stdout.splitlines() == [f"wrote {tmp_path / name}" for name in (
+        "agreement.schema.json", "action-plan.schema.json", "guidelines.schema.json", "citizen-promises.schema.json",
+        "follow-up.schema.json")]
     fresh = invoke("schema", "--check", "--out", str(tmp_path))
     assert (fresh.exit_code, fresh.stdout) == (0, "")
     stale = tmp_path / "agreement.schema.json"

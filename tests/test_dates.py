@@ -7,7 +7,7 @@ import pytest
 
 from agreement.dates import explain
 
-from .model.support import agreement, expect_only, with_action
+from .model.support import agreement, check, expect_only, with_action
 
 
 def follow_up(date: str) -> str:
@@ -52,8 +52,10 @@ def test_text_that_is_not_a_date_keeps_the_generic_message(written: str) -> None
 
 
 def test_a_number_is_not_a_date() -> None:
-    expect_only(agreement(period="{start: 2016, end: 2018-12-31}"), "S205", "2016",
+    """A year is a date only in `period` (the whole year); elsewhere a number is no date."""
+    expect_only(agreement("valid_until: 2016\n"), "S205", "2016\n",
                 "expected a date written YYYY-MM-DD, found the number 2016", "for example 2015-11-26")
+    assert check(agreement(period="{start: 2016, end: 2018-12-31}")).diagnostics == []
 
 
 def test_a_month_after_the_day_is_only_suggested_when_it_makes_a_date() -> None:

@@ -1,8 +1,9 @@
 """Swedish terms in "did you mean": the model states them, the index finds them, validation shows them.
 
 The first tests hold the model to the convention of `agreement.model.base`: every key
-and every fixed value of every kind has a Swedish term, and no term points at two
-keys (or two values) at once. A field added without `sv=` fails here.
+and every fixed value of every kind of file (each kind of document, and the follow-up
+file beside them) has a Swedish term, and no term points at two keys (or two values)
+at once. A field added without `sv=` fails here.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import pytest
 from pydantic import BaseModel
 
 from agreement import terms
-from agreement.model import KINDS, Action, Commitment, Goal, Party
+from agreement.model import FILE_KINDS, KINDS, Action, Commitment, Goal, Party
 from agreement.model.base import SWEDISH, SWEDISH_VALUES
 from agreement.model_paths import fixed_values, key_of, model_in
 
@@ -21,9 +22,9 @@ from .model.support import action_plan, agreement, check, expect_only, header, o
 
 
 def models() -> Iterator[type[BaseModel]]:
-    """Every model a document of any kind is made of, each once."""
+    """Every model a file of any kind is made of, each once."""
     seen: set[type[BaseModel]] = set()
-    todo: list[type[BaseModel]] = list(KINDS.values())
+    todo: list[type[BaseModel]] = list(FILE_KINDS.values())
     while todo:
         model = todo.pop()
         if model in seen:
@@ -46,6 +47,8 @@ def extra(model: type[BaseModel], name: str) -> dict:
 def test_the_walk_reaches_the_nested_models() -> None:
     names = {model.__name__ for model in models()}
     assert {"Agreement", "ActionPlan", "Action", "Promise", "ProgressEntry", "FollowUp", "Member", "Unit"} <= names
+    assert {"Guidelines", "CitizenPromises", "FollowUpLog", "Measurement", "OutlineEntry", "Section", "Contact",
+            "ActionGroup", "FocusAreaGroup", "Role", "Reporting", "Step"} <= names
 
 
 @pytest.mark.parametrize("model, name", fields(), ids=lambda value: getattr(value, "__name__", value))
@@ -85,7 +88,7 @@ def test_every_term_of_a_value_leads_back_to_that_value() -> None:
 
 
 def test_every_kind_has_a_swedish_name_found_through_the_registry() -> None:
-    for kind, model in KINDS.items():
+    for kind, model in FILE_KINDS.items():
         for term in extra(model, "kind")[SWEDISH_VALUES][kind]:
             assert terms.kinds().find(term) == terms.Match(kind, term)
 
@@ -164,6 +167,10 @@ def test_a_swedish_party_type_gets_the_english_value() -> None:
     ("Handlingsplanen", "action-plan", "handlingsplan"),
     ("samverkansöverenskommelse", "agreement", "samverkansöverenskommelse"),
     ("samverkansavtalet", "agreement", "samverkansavtal"),
+    ("riktlinjer", "guidelines", "riktlinjer"),
+    ("Medborgarlöften", "citizen-promises", "medborgarlöften"),
+    ("medborgarlöftet", "citizen-promises", "medborgarlöften"),
+    ("uppföljning", "follow-up", "uppföljning"),
 ])
 def test_a_swedish_kind_gets_the_english_kind(written: str, kind: str, term: str) -> None:
     text = action_plan().replace("kind: action-plan", f"kind: {written}")
@@ -173,7 +180,8 @@ def test_a_swedish_kind_gets_the_english_kind(written: str, kind: str, term: str
 
 def test_an_unknown_kind_lists_every_kind_of_the_registry() -> None:
     text = action_plan().replace("kind: action-plan", "kind: protokoll")
-    assert only(text).hint == "use one of: " + ", ".join(f"`kind: {kind}`" for kind in KINDS)
+    assert only(text).hint == "use one of: " + ", ".join(f"`kind: {kind}`" for kind in FILE_KINDS)
+    assert set(KINDS) < set(FILE_KINDS)
 
 
 def test_the_index_is_not_built_for_a_valid_document() -> None:

@@ -109,7 +109,7 @@ def schema(
     check: bool = typer.Option(False, "--check", help="Do not write; exit 1 if schemas/ is out of date."),
     out: Optional[Path] = typer.Option(None, "--out", help="Folder to write to (default: the project's schemas/)."),
 ) -> None:
-    """Write the JSON Schemas of both document kinds, for editors with the YAML language server."""
+    """Write the JSON Schemas of every kind of file (documents and follow-up files), for editors with the YAML language server."""
     from .schemas import schema_dir, stale_schemas, write_schemas
 
     folder = out or schema_dir()
@@ -210,7 +210,8 @@ from typing import Any  # noqa: E402  (kept inside this section)
 @app.command(epilog=(
     "Examples:\n\n  agreement build examples\n\n"
     "  agreement build plans/eslov.yaml --to pdf,docx --out public\n\n"
-    "  agreement build plans --lang en --templates my-templates --jobs 4"))
+    "  agreement build plans --lang en --templates my-templates --jobs 4\n\n"
+    "  agreement build plans --brand brand/_brand.yml"))
 def build(
     paths: List[Path] = typer.Argument(..., help="Files and folders; folders are searched for *.yaml/*.yml documents."),
     to: str = typer.Option("html,docx,pdf", "--to", "-t",
@@ -222,6 +223,12 @@ def build(
                                              help="Folder whose files replace the bundled templates of the same name."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Documents built at once (default: every core)."),
     force: bool = typer.Option(False, "--force", "-f", help="Build even the outputs that are up to date."),
+    page_numbers: bool = typer.Option(False, "--page-numbers",
+                                      help="Fill in the page numbers of the Word file's contents from LibreOffice's "
+                                           "layout of it (needs LibreOffice; without it Word fills them in on opening)."),
+    brand: Optional[Path] = typer.Option(None, "--brand", metavar="FILE",
+                                         help="Brand file (brand.yml format) for colours, fonts, logos and footer "
+                                              "(default: the nearest _brand.yml at or above each document)."),
 ) -> None:
     """Build documents into Word, PDF and HTML files ready to publish.
 
@@ -238,15 +245,20 @@ def build(
     import os
 
     from .render import Outcome, TemplateError, build as build_documents, parse_formats
+    from .render.brand import BrandError
     from .render.build import BuildOptions, source_date_epoch_from
     from .validation import UsageError
 
     try:
-        options = BuildOptions(parse_formats(to), out, lang, templates, force, source_date_epoch_from(os.environ))
+        options = BuildOptions(parse_formats(to), out, lang, templates, force, source_date_epoch_from(os.environ),
+                               page_numbers, brand)
         with _BuildProgress() as progress:
             report = build_documents(paths, options, jobs=jobs, on_result=progress.result, on_start=progress.start)
     except UsageError as error:
         raise fail_usage(str(error)) from None
+    except BrandError as error:
+        typer.echo(f"error: brand file {error}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
     except TemplateError as error:
         typer.echo(f"error: template {error}", err=True)
         raise typer.Exit(EXIT_USAGE) from None
@@ -298,6 +310,294 @@ class _BuildProgress:
             self.say(f"{result.source}: error: {result.error}", err=True)
         if self.bar is not None:
             self.bar.advance(self.task)
+
+
+# --- followups: owned by the followups package (src/agreement/followups/) ------------
+
+from typer.core import TyperGroup  # noqa: E402  (kept inside this section)
+
+
+class _ListUnlessNamed(TyperGroup):
+    """`agreement followups PATH…` lists (the `list` command); `agreement followups import FILE` imports.
+
+    Anything but a command name or --help first means `list`, so the short form works with
+    options in any order. (A folder called `import` is written `./import`.)"""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
+            args = ["list", *args]
+        return super().parse_args(ctx, args)
+
+
+followups_app = typer.Typer(
+    cls=_ListUnlessNamed,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help=("Every follow-up occasion of the documents in force, by owner: overdue, due, reported, later; "
+          "as text, JSON, a calendar (.ics) or a spreadsheet (.xlsx) to fill in and import back."),
+    epilog=("Examples:\n\n  agreement followups examples --today 2014-09-15\n\n"
+            "  agreement followups plans --format xlsx --output uppfoljning.xlsx\n\n"
+            "  agreement followups import uppfoljning.xlsx --dry-run"),
+)
+app.add_typer(followups_app, name="followups")
+
+
+@followups_app.command("list", epilog=(
+    "Examples:\n\n  agreement followups examples --today 2014-09-15\n\n"
+    "  agreement followups plans --overdue --owner polisen\n\n"
+    "  agreement followups plans --format ics --output build/uppfoljning.ics\n\n"
+    "  agreement followups plans --format xlsx --output build/uppfoljning.xlsx\n\n"
+    "  agreement followups plans --fail-on overdue --format json --output followups.json"))
+def followups_list(
+    paths: List[Path] = typer.Argument(..., help="Files and folders; folders are searched for *.yaml/*.yml documents."),
+    output_format: str = typer.Option("text", "--format", "-f", help="text, json, ics (calendar) or xlsx (spreadsheet)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file (atomically) instead of standard output."),
+    today: Optional[str] = typer.Option(None, "--today", help="The day that decides what is overdue and due, YYYY-MM-DD (default: today)."),
+    within: int = typer.Option(30, "--within", help="Days ahead in which a follow-up counts as due."),
+    owner: Optional[str] = typer.Option(None, "--owner", help="Only this owner: a party or unit (polisen, ljusdal/omsorg) or part of its name."),
+    overdue: bool = typer.Option(False, "--overdue", help="Only the overdue follow-ups."),
+    start: Optional[str] = typer.Option(None, "--from", help="Only follow-ups on or after this date, YYYY-MM-DD."),
+    end: Optional[str] = typer.Option(None, "--to", help="Only follow-ups on or before this date, YYYY-MM-DD."),
+    drafts: bool = typer.Option(False, "--drafts", help="Count drafts and documents out for consultation as in force too."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit 1 when a follow-up is overdue (overdue), or overdue or due (due)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: every core)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary line on standard error."),
+) -> None:
+    """List every follow-up occasion of the documents in force, grouped by owner, the overdue first.
+
+    A document is in force when its period covers --today and it is neither repealed nor a draft
+    (or out for consultation; --drafts counts those too). Progress is read from the documents and
+    from the follow-up files (kind: follow-up) beside them. Exit status: 0, 1 when a file is
+    invalid or --fail-on is met, 2 for usage and input/output errors.
+    """
+    import os
+    import shutil
+
+    from .followups.command import FollowupsUsageError, make_window, run as list_followups
+    from .followups.formats import BINARY, Style
+
+    if output is None and output_format in BINARY and sys.stdout.isatty():
+        raise fail_usage(f"--format {output_format} is a binary file: give --output FILE")
+    color = output is None and output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    width = shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 120
+    try:
+        window = make_window(today=today, within=within, start=start, end=end, owner=owner, overdue_only=overdue,
+                             drafts=drafts)
+        outcome = list_followups(paths, window, output_format=output_format, fail_on=fail_on, jobs=jobs,
+                                 style=Style(color, width))
+    except FollowupsUsageError as error:
+        raise fail_usage(str(error)) from None
+    _print_to_stderr(outcome.listing.diagnostics)
+    _write_or_print(outcome.data, output, output_format == "text", color)
+    if not quiet:
+        typer.echo(outcome.summary, err=True)
+    raise typer.Exit(outcome.exit_code)
+
+
+@followups_app.command("import", epilog=(
+    "Examples:\n\n  agreement followups import uppfoljning.xlsx --dry-run\n\n"
+    "  agreement followups import uppfoljning.xlsx"))
+def followups_import(
+    spreadsheet: Path = typer.Argument(..., help="The filled-in spreadsheet (.xlsx) that `agreement followups --format xlsx` wrote."),
+    dry_run: bool = typer.Option(False, "--dry-run", "-n", help="Write nothing; show the changes as a unified diff."),
+    base: Optional[Path] = typer.Option(None, "--base", help="Folder the sheet's document paths are relative to (default: the current folder)."),
+) -> None:
+    """Append the progress filled in on a follow-up spreadsheet to the follow-up files beside the documents.
+
+    Each filled-in row becomes a progress entry (date, status, rating, note, who) under its action's
+    id in the document's follow-up file (created beside the document when there is none); comments
+    and layout of the file are kept. A row that cannot be imported is reported with its sheet, row
+    and column, and nothing of it is imported. Rows already imported add nothing. Exit status: 0,
+    1 when a row was refused, 2 when the spreadsheet cannot be read.
+    """
+    from .followups.importing import ImportUsageError, entries_by_row, plan_import
+
+    try:
+        plan = plan_import(spreadsheet, base)
+    except ImportUsageError as error:
+        raise fail_usage(str(error)) from None
+    for problem in plan.problems:
+        typer.echo(f"{spreadsheet}: {problem}; nothing imported from row {problem.row}", err=True)
+    if dry_run:
+        typer.echo(plan.diff(), nl=False)
+    else:
+        try:
+            plan.apply()
+        except OSError as error:
+            raise fail_usage(f"{error.filename}: {error.strerror or error}") from None
+        for line in entries_by_row(plan):
+            typer.echo(f"added: {line}")
+    added = len(plan.additions)
+    typer.echo(f"{added} progress entr{'y' if added == 1 else 'ies'} {'to add' if dry_run else 'added'} to "
+               f"{len(plan.changes)} file{'' if len(plan.changes) == 1 else 's'}; {plan.unchanged} row"
+               f"{'' if plan.unchanged == 1 else 's'} already imported; {len(plan.problems)} problem"
+               f"{'' if len(plan.problems) == 1 else 's'}", err=True)
+    raise typer.Exit(EXIT_FINDINGS if plan.problems else EXIT_CLEAN)
+
+
+def _print_to_stderr(diagnostics: Iterable["Diagnostic"]) -> None:
+    """Problems of the files read, on standard error: standard output may be a calendar."""
+    from .diagnostics import format_text
+    from .loading import source_lines
+
+    for diagnostic in diagnostics:
+        lines = source_lines(diagnostic.file) if diagnostic.span is not None else None
+        typer.echo(format_text(diagnostic, lines), err=True)
+
+
+def _write_or_print(data: bytes, output: Optional[Path], text: bool, color: bool) -> None:
+    """Write `data` to `output` atomically (creating its folder), else to standard output."""
+    from .writing import write_atomically
+
+    if output is None:
+        if text:
+            typer.echo(data.decode("utf-8"), nl=False, color=color)
+        else:
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically({output: data})
+    except OSError as error:
+        raise fail_usage(f"{error.filename or output}: {error.strerror or error}") from None
+
+
+# --- preview command: owned by the preview package (src/agreement/preview/) ----------
+
+
+@app.command(epilog=(
+    "Examples:\n\n  agreement preview plans/eslov.yaml --open\n\n"
+    "  agreement preview plans/eslov.yaml --port 8000 --templates my-templates\n\n"
+    "  agreement preview plans/eslov.yaml --lang en"))
+def preview(
+    path: Path = typer.Argument(..., help="The document to show."),
+    port: int = typer.Option(0, "--port", "-p", min=0, max=65535, help="Port on 127.0.0.1 (default: a free one)."),
+    open_browser: bool = typer.Option(False, "--open", help="Open the page in the web browser."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Language of labels and dates: sv or en (default: the document's)."),
+    templates: Optional[Path] = typer.Option(None, "--templates",
+                                             help="Folder whose files replace the bundled templates of the same name."),
+    brand: Optional[Path] = typer.Option(None, "--brand", metavar="FILE",
+                                         help="Brand file (default: the nearest _brand.yml at or above the document)."),
+) -> None:
+    """Show a document's web page in the browser and reload it on every save.
+
+    The page is the HTML `agreement build` writes, served on 127.0.0.1 only. Saving the
+    document, its brand file, a file of --templates or a bundled template rebuilds it and the browser
+    reloads. A save that breaks the document shows its problems in the page instead,
+    as `file:line:col: CODE message` with the line, until the next good save. Ctrl-C
+    stops. Exit status: 0 when stopped, 2 for usage errors.
+    """
+    from .extras import missing_build_extra
+
+    problem = missing_build_extra()
+    if problem is not None:
+        raise fail_usage(problem.replace("`agreement build`", "`agreement preview`"))
+    from .preview import Preview, WatchError
+    from .validation import UsageError
+
+    if lang is not None and lang not in ("sv", "en"):
+        raise fail_usage(f"unknown language {lang!r}: use sv or en")
+    try:
+        session = Preview(path, templates, lang, port, brand)
+    except UsageError as error:
+        raise fail_usage(str(error)) from None
+    typer.echo(f"previewing {path} at {session.url} (Ctrl-C to stop)", err=True)
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(session.url)
+    import signal
+
+    signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops a preview as cleanly as Ctrl-C
+    try:
+        session.run(_print_rebuilt)
+    except KeyboardInterrupt:
+        pass
+    except WatchError as error:
+        raise fail_usage(str(error)) from None
+    typer.echo("preview stopped", err=True)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _print_rebuilt(rebuilt: Any) -> None:
+    """One line per build on stderr, and the problems of a save that broke the document."""
+    from .diagnostics import format_text
+
+    page = rebuilt.page
+    if rebuilt.ok:
+        typer.echo(f"version {rebuilt.version}: built in {rebuilt.seconds:.2f} s", err=True)
+        return
+    typer.echo(f"version {rebuilt.version}: not built, the page shows why:", err=True)
+    for diagnostic in page.diagnostics:
+        typer.echo(format_text(diagnostic, page.lines), err=True)
+    if page.error:
+        typer.echo(page.error, err=True)
+
+
+# --- diff command: owned by the diffing package (src/agreement/diffing/) -------------
+
+
+@app.command(epilog=(
+    "Examples:\n\n  agreement diff plans/2016.yaml plans/2017.yaml\n\n"
+    "  agreement diff plans/eslov.yaml --git HEAD~1\n\n"
+    "  agreement diff plans/eslov.yaml --git origin/main --format markdown > comment.md\n\n"
+    "  agreement diff old.yaml new.yaml --format json --exit-code"))
+def diff(
+    old: Path = typer.Argument(..., help="The old version; with --git, the file whose version in REV is compared."),
+    new: Optional[Path] = typer.Argument(None, help="The new version (not with --git: the file as it is now is)."),
+    git: Optional[str] = typer.Option(None, "--git", metavar="REV",
+                                      help="Compare the file's version in git revision REV with the file as it is now."),
+    output_format: str = typer.Option("text", "--format", "-f", help="text, json or markdown (a pull-request comment)."),
+    exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when there are changes, like git diff --exit-code."),
+) -> None:
+    """Show what changed between two versions of a document, in the document's terms.
+
+    Actions added, removed, moved between areas; owners, goals, status and follow-up
+    changed; goals, indicators, period and decision changed; text edited, word by word.
+    Actions are paired by `id`, then by title (the output marks those paired by title).
+    Both versions are validated first, and an invalid one is reported as `validate`
+    reports it. Exit status: 0 (also when there are changes, unless --exit-code: then
+    1), 1 when a version is invalid, 2 for usage errors and unreadable files.
+    """
+    import os
+
+    from .diffing import FORMATS, SourceError, compare, from_file, from_git, render
+
+    if output_format not in FORMATS:
+        raise fail_usage(f"unknown format {output_format!r}: use text, json or markdown")
+    if (git is None) == (new is None):
+        raise fail_usage("give two files (OLD NEW), or one file and --git REV")
+    try:
+        versions = (from_git(old, git), from_file(old)) if git is not None else (from_file(old), from_file(new))
+    except SourceError as error:
+        raise fail_usage(str(error)) from None
+    _stop_if_invalid(versions)
+    before, after = (version.document for version in versions)
+    assert before is not None and after is not None  # _stop_if_invalid returned
+    color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    found = compare(before, after, versions[0].name, versions[1].name)
+    typer.echo(render(found, output_format, color=color), nl=False, color=color)
+    raise typer.Exit(EXIT_FINDINGS if exit_code and found.changes else EXIT_CLEAN)
+
+
+def _stop_if_invalid(versions: Iterable[Any]) -> None:
+    """Print the diagnostics of versions that do not validate, as `validate` does, and exit 1 (2 when
+    a file cannot be read)."""
+    from .diagnostics import format_text, sort_diagnostics
+
+    invalid = [version for version in versions if version.document is None]
+    for version in invalid:
+        for diagnostic in sort_diagnostics(version.diagnostics):
+            typer.echo(format_text(diagnostic, version.lines))
+    if invalid:
+        unreadable = any(d.code == "Y101" for version in invalid for d in version.diagnostics)
+        typer.echo(f"cannot compare: {', '.join(version.name for version in invalid)} "
+                   f"{'is' if len(invalid) == 1 else 'are'} not valid", err=True)
+        raise typer.Exit(EXIT_USAGE if unreadable else EXIT_FINDINGS)
 
 
 def run() -> None:

@@ -277,6 +277,27 @@ period: {start: 2018-12-31, end: 2015-01-01}
 period: {start: 2015-01-01, end: 2018-12-31}
 ```
 """),
+    _code("R305", "unknown-outline-entry", "The outline names no part or section of the document, or one twice.", """
+An `outline:` lists the parts to print, by key (`background`, `goals`, `focus_areas`, …)
+or by a free section's `id`. Each entry must name a part the document has or a
+top-level section, once. The message suggests the closest name.
+
+## Example
+```yaml
+outline:
+  - bakgrund
+  - goals
+goals: [{text: Ökad trygghet}]
+background: Text.
+```
+
+## Use instead
+```yaml
+outline:
+  - background: Bakgrund
+  - goals
+```
+"""),
     _code("R304", "follow-up-outside-period", "A follow-up date lies outside the document's period.", """
 A follow-up is a promise to check progress while the document is in force; a date
 before the period starts or after it ends cannot be kept. Schedules (`every:`,
@@ -289,5 +310,83 @@ period: {start: 2015-01-01, end: 2018-12-31}
     follow_up: 2019-06-30
 ```
 """),
-]}
+    _code("R306", "unknown-document", "A follow-up file names a document that does not exist or does not validate.", """
+A follow-up file (`kind: follow-up`) records the progress of one document, named by
+its path relative to the follow-up file. The file must exist and be a valid
+agreement or action plan, or no report in the follow-up file can be matched to an
+action.
 
+## Example
+```yaml
+kind: follow-up
+schema: 1
+document: handlingsplan.yaml
+```
+
+## Use instead
+```yaml
+kind: follow-up
+schema: 1
+document: action-plan.yaml
+```
+"""),
+    _code("R307", "unknown-commitment", "A follow-up file reports on an id that no action or citizen promise of its document has.", """
+Progress in a follow-up file is filed by the `id` of an action or citizen promise of
+the document. An id that the document does not have (misspelt, or the action was
+renamed) would be a report that counts for nothing, so it is an error, with the
+closest id suggested. An id written on two items of the document is an error too:
+the report could belong to either.
+
+## Example
+```yaml
+progress:
+  bekymmersamtel:
+    - {date: 2014-04-30, rating: green}
+```
+
+## Use instead
+```yaml
+progress:
+  bekymmersamtal:
+    - {date: 2014-04-30, rating: green}
+```
+"""),
+    _code("R308", "progress-outside-period", "A progress entry in a follow-up file is dated outside its document's period.", """
+A progress entry reports on a follow-up of the document while it is in force; a
+date before the period starts or after it ends is a typing mistake or a report
+filed under the wrong year's document.
+
+## Example
+```yaml
+progress:
+  bekymmersamtal:
+    - {date: 2041-04-30, rating: green}
+```
+
+## Use instead
+```yaml
+progress:
+  bekymmersamtal:
+    - {date: 2014-04-30, rating: green}
+```
+"""),
+    _code("R309", "unknown-indicator", "A follow-up file gives measurements for an indicator id that its document does not have.", """
+Measured values in a follow-up file are filed by the `id` of an indicator of the
+document (of the document, a goal, an area or an action). Give the indicator an
+`id` in the document and use it here.
+
+## Example
+```yaml
+measurements:
+  antal-lob:
+    - {year: 2014, value: 23}
+```
+
+## Use instead
+```yaml
+measurements:
+  lob:
+    - {year: 2014, value: 23}
+```
+"""),
+]}

@@ -12,9 +12,11 @@ import importlib.util
 
 from . import DISTRIBUTION
 
-BUILD_MODULES: dict[str, str] = {"jinja2": "jinja2", "pypandoc": "pypandoc-binary", "typst": "typst", "babel": "babel"}
-"""The modules `agreement build` imports that the base install lacks, and the packages that bring
-them (the `build` extra in pyproject.toml)."""
+BUILD_MODULES: dict[str, str] = {"jinja2": "jinja2", "pypandoc": "pypandoc-binary", "typst": "typst", "babel": "babel",
+                                  "lxml": "lxml", "pypdf": "pypdf", "watchfiles": "watchfiles",
+                                  "brand_yml": "brand-yml"}
+"""The modules `agreement build` and `agreement preview` import that the base install lacks, and the
+packages that bring them (the `build` extra in pyproject.toml)."""
 
 BUILD_INSTALL = f"pip install '{DISTRIBUTION}[build]'"
 """The command that adds the `build` extra to an installation."""

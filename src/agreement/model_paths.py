@@ -3,13 +3,14 @@
 Validation errors, unknown keys and pruning all speak of paths into the data
 (`focus_areas[0].actions[2].status`); to say what the key means, which keys are
 allowed there or whether a key may be left out, they need the model class and the
-field behind the path. List indices and dictionary keys of free mappings (such as
-`registration`) are stepped over: an item of a list has the list's item model.
+field behind the path. List indices and the keys of mappings (the party ids of
+`registration`, the action ids of a follow-up file's `progress`) are stepped over: an
+item of a list, or a value of a mapping, has the list's or the mapping's item model.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, get_origin
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
@@ -33,14 +34,23 @@ def field_named(model: type[BaseModel], key: str) -> tuple[str, FieldInfo] | Non
 def model_at(model: type[BaseModel], path: Path) -> type[BaseModel] | None:
     """The model of the mapping at `path`, or None where the path leaves the models (a text, a free mapping)."""
     current: type[BaseModel] | None = model
+    key_next = False
     for part in path:
         if current is None:
             return None
-        if isinstance(part, int):
+        if isinstance(part, int) or key_next:  # a list index, or a key of a mapping field
+            key_next = False
             continue
         found = field_named(current, part)
         current = model_in(found[1].annotation) if found else None
+        key_next = found is not None and _is_mapping(found[1].annotation)
     return current
+
+
+def _is_mapping(annotation: Any) -> bool:
+    """Whether a field holds a mapping (`dict[...]`, also inside `X | None`), whose keys are data."""
+    return get_origin(annotation) is dict or any(
+        get_origin(argument) is dict for argument in getattr(annotation, "__args__", ()) or ())
 
 
 def field_at(model: type[BaseModel], path: Path) -> tuple[type[BaseModel], str, FieldInfo] | None:

@@ -1,16 +1,18 @@
-"""Check references and dates on the part of a document that validates, so one run reports every problem.
+"""Check references and dates on the part of a file that validates, so one run reports every problem.
 
-References (R301, R302) and dates (R303, R304) are checked on a validated model. A
-file with one schema error has no model, so its wrong owner would only show up
-after the schema error was fixed: one run, one kind of problem. Instead, what
-failed is pruned away and the rest is checked:
+References (R301, R302, the outline's R305) and dates (R303, R304) are checked on a
+validated document, and a follow-up file's names and dates (R306–R309) on a validated
+follow-up file. A file with one schema error has no model, so its wrong owner would
+only show up after the schema error was fixed: one run, one kind of problem.
+Instead, what failed is pruned away and the rest is checked:
 
 1. **Prune points.** Each schema error is traced to the smallest part of the file
    that can be left out without making the rest invalid: the deepest list item or
    optional key that holds it (an unknown key is itself one). A required key of an
-   item (an action's `title`) takes its item with it. A required key of the
-   document itself (`id`, `title`, `period`, `parties`) cannot be left out; it is
-   replaced by the example its schema gives (a *stand-in*).
+   item (an action's `title`) takes its item with it; a key of a mapping (an id in
+   a follow-up file's `progress`) takes its value with it. A required key of the
+   file itself (`id`, `title`, `parties`, a follow-up file's `document`) cannot be
+   left out; it is replaced by the example its schema gives (a *stand-in*).
 2. **Rebuild.** The data is rebuilt without the pruned parts, sharing everything
    else, and validated again. An error that pruning itself causes (a list left
    shorter than its minimum) is traced the same way, for at most MAX_ROUNDS rounds;
@@ -21,10 +23,13 @@ failed is pruned away and the rest is checked:
    file's real line and column.
 4. **No false problems.** Pruning must not invent problems. A reference naming an
    id declared in something pruned (a goal whose `kind` was wrong, a party whose
-   `type` was wrong, a unit of it), or on an item that lost a key, is not reported:
-   the declaration exists in the file, only not in a form that validates. Checks
-   that read a stand-in are not reported either (dates when `period` stood in,
-   party references when `parties` did).
+   `type` was wrong, a unit of it, a section in a pruned section), or on an item that
+   lost a key, is not reported: the declaration exists in the file, only not in a
+   form that validates. Nor is an outline entry naming a part that pruning emptied
+   (`goals` whose only goal was pruned). Checks that read a stand-in are not
+   reported either (party references when `parties` stood in, everything a
+   follow-up file checks against its `document`). A pruned `period` (it is
+   optional) leaves no dates to check.
 
 The work is bounded: nothing is salvaged when the schema errors alone fill the
 problems shown (MAX_PROBLEMS in validation), and each round is one more validation
@@ -40,15 +45,20 @@ from typing import Any, Iterable, Iterator
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Path
+from .model.outline import PARTS
 from .model.resolve import Problem
 from .model_paths import field_at
 
 MAX_ROUNDS = 3
 """Validations of pruned data at most: the first prunes every error, the others what pruning caused."""
-_REFERENCE_CODES = frozenset({"R301", "R302"})
+_REFERENCE_CODES = frozenset({"R301", "R302", "R305"})
 """Problems that name a declared id, which may have been pruned."""
-_READS = {"R301": "parties", "R303": "period", "R304": "period"}
-"""The document key each consistency check reads, whose stand-in would make its problems made up."""
+_OUTLINE = "R305"
+"""An outline entry naming no part or section: also made up when the part it names was pruned empty."""
+_READS = {"R301": "parties", "R306": "document", "R307": "document", "R308": "document", "R309": "document"}
+"""The key of the file each check reads, whose stand-in would make its problems made up."""
+_PART_KEYS = {"focus_areas": ("focus_areas", "focus_area_groups")}
+"""The keys a part prints from, where they are more than its own (as `Document.has_part` reads them)."""
 
 _DROP = object()
 """Marks a pruned part in a `_Trie`."""
@@ -64,6 +74,8 @@ class Salvaged:
     kept: dict[Path, list[int]]
     touched_ids: frozenset[str]
     stood_in: frozenset[str]
+    touched_keys: frozenset[str] = frozenset()
+    """The file's top-level keys under which something was pruned or stood in."""
 
     def placed(self, problems: Iterable[Problem]) -> list[Problem]:
         """`problems` found on the salvaged model, at the file's paths, less those pruning could cause."""
@@ -80,7 +92,22 @@ class Salvaged:
         if problem.code not in _REFERENCE_CODES:
             return False
         name = problem.path[-1] if problem.on_key else written_value(self.data, problem.path)
+        if problem.code == _OUTLINE:
+            return self._outline_made_up(problem.path, outline_name(name))
         return isinstance(name, str) and any(part in self.touched_ids for part in (name, *name.split("/")))
+
+    def _outline_made_up(self, path: Path, name: Any) -> bool:
+        """An outline entry naming a part whose keys were pruned, or a section id declared in something
+        pruned; not one the file's outline names twice, which pruning cannot cause."""
+        outline = self.data.get("outline") if isinstance(self.data, dict) else None
+        entry = path[1] if len(path) > 1 and isinstance(path[1], int) else None
+        if not isinstance(name, str) or not isinstance(outline, list) or entry is None:
+            return False
+        if name in (outline_name(earlier) for earlier in outline[:entry]):
+            return False
+        if name in PARTS and any(key in self.touched_keys for key in _PART_KEYS.get(name, (name,))):
+            return True
+        return name in self.touched_ids
 
 
 def salvage(data: dict[str, Any], model: type[BaseModel], errors: list[dict[str, Any]]) -> Salvaged | None:
@@ -95,7 +122,8 @@ def salvage(data: dict[str, Any], model: type[BaseModel], errors: list[dict[str,
         except ValidationError as error:
             errors = error.errors(include_url=False, include_input=False)
             continue
-        return Salvaged(document, data, pruning.kept, frozenset(pruning.touched_ids()), frozenset(pruning.stand_ins))
+        return Salvaged(document, data, pruning.kept, frozenset(pruning.touched_ids()), frozenset(pruning.stand_ins),
+                        frozenset(pruning.touched_keys()))
     return None
 
 
@@ -157,6 +185,22 @@ class _Pruning:
                 found.add(owner["id"])
             found.update(_ids_in(_at(self.data, point)))
         return found
+
+
+    def touched_keys(self) -> set[str]:
+        """The top-level keys of the file under which something was pruned or stood in."""
+        return {str(key) for key in [*self.drops, *self.stand_ins]}
+
+
+def outline_name(entry: Any) -> Any:
+    """The part or section an outline entry names, as written: `goals`, `{goals: Mål}` or
+    `{part: goals, heading: Mål}`."""
+    if isinstance(entry, dict):
+        if "part" in entry:
+            return entry["part"]
+        if len(entry) == 1:
+            return next(iter(entry))
+    return entry
 
 
 def file_path(path: Path, data: Any, kept: dict[Path, list[int]]) -> Path:

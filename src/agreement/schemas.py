@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .model import KINDS
+from .model import FILE_KINDS
 from .resources import bundled, is_installed
 from .writing import write_atomically
 
@@ -32,8 +32,8 @@ def file_name(kind: str) -> str:
 
 
 def generate(kind: str) -> dict[str, Any]:
-    """The JSON Schema of one kind, with the draft and a title editors show."""
-    model = KINDS[kind]
+    """The JSON Schema of one kind of file, with the draft and a title editors show."""
+    model = FILE_KINDS[kind]
     schema = model.model_json_schema(by_alias=True)
     return {"$schema": SCHEMA_URL, "$id": file_name(kind), **schema}
 
@@ -45,7 +45,7 @@ def render(kind: str) -> str:
 def write_schemas(folder: Path) -> list[Path]:
     """Write every kind's schema into `folder`, all of them or none."""
     folder.mkdir(parents=True, exist_ok=True)
-    schemas = {folder / file_name(kind): render(kind).encode("utf-8") for kind in KINDS}
+    schemas = {folder / file_name(kind): render(kind).encode("utf-8") for kind in FILE_KINDS}
     write_atomically(schemas)
     return list(schemas)
 
@@ -53,7 +53,7 @@ def write_schemas(folder: Path) -> list[Path]:
 def stale_schemas(folder: Path) -> list[str]:
     """Names of schema files in `folder` that are missing or differ from the models."""
     stale = []
-    for kind in KINDS:
+    for kind in FILE_KINDS:
         path = folder / file_name(kind)
         if not path.is_file() or path.read_text(encoding="utf-8") != render(kind):
             stale.append(file_name(kind))

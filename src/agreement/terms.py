@@ -134,11 +134,12 @@ def values_of(model: type[BaseModel], name: str) -> TermIndex:
 
 @lru_cache(maxsize=1)
 def kinds() -> TermIndex:
-    """The document kinds and their Swedish names, from the registry `agreement.model.KINDS`:
-    each kind's class states them on its `kind` field, so a new kind needs nothing here."""
-    from .model import KINDS
+    """The kinds of file and their Swedish names, from the registry `agreement.model.FILE_KINDS` (the
+    documents and the follow-up file): each kind's class states them on its `kind` field, so a new
+    kind needs nothing here."""
+    from .model import FILE_KINDS
 
-    return _index((kind, _swedish_values(model, "kind").get(kind, ())) for kind, model in KINDS.items())
+    return _index((kind, _swedish_values(model, "kind").get(kind, ())) for kind, model in FILE_KINDS.items())
 
 
 def _swedish_values(model: type[BaseModel], name: str) -> dict[str, list[str]]:
@@ -175,10 +176,15 @@ def key_hint(model: type[BaseModel], path: Path) -> str | None:
         "allowed keys: " + ", ".join(key_of(name, info) for name, info in owner.model_fields.items()))
 
 
+MAPPING_KEY = "[key]"
+"""The last part of pydantic's path to a key of a mapping (rather than its value)."""
+
+
 def value_hint(model: type[BaseModel], path: Path, value: object, allowed: Iterable[str]) -> str | None:
-    """The hint for a value at `path` that is not one of the `allowed` values of its field; without
-    Swedish terms where the path leads to no field (an item of a list of fixed values)."""
-    found = field_at(model, path)
+    """The hint for a value at `path` that is not one of the `allowed` values of its field (or a key
+    of a mapping field whose keys are fixed, such as `labels`); without Swedish terms where the path
+    leads to no field (an item of a list of fixed values)."""
+    found = field_at(model, path[:-2] if path[-1:] == (MAPPING_KEY,) else path)
     index = values_of(found[0], found[1]) if found else _index((english, ()) for english in allowed)
     return suggest(str(value), index, "value")
 

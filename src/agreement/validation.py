@@ -23,7 +23,8 @@ from pydantic import ValidationError
 
 from .diagnostics import Diagnostic, Path, Span, dotted
 from .loading import Loaded, LoadError, load_file
-from .model import KINDS, Document
+from .model import FILE_KINDS, Document, FollowUpLog
+from .model.base import Model
 from .model.limits import DOCUMENT_CHARACTERS
 from .model.resolve import Problem, check_dates, check_references
 
@@ -48,6 +49,8 @@ class Checked:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     document: Document | None = None
     loaded: Loaded | None = None
+    follow_up: FollowUpLog | None = None
+    """The follow-up file, when the file is one (`kind: follow-up`) rather than a document."""
 
 
 # -- finding files ----------------------------------------------------------------
@@ -116,7 +119,7 @@ def check_loaded(loaded: Loaded) -> Checked:
     if model is None:
         return result
     try:
-        document = model.model_validate(loaded.data)
+        validated = model.model_validate(loaded.data)
     except ValidationError as error:
         errors = error.errors(include_url=False, include_input=False)
         result.diagnostics.extend(_from_pydantic(errors, loaded, model))
@@ -124,6 +127,9 @@ def check_loaded(loaded: Loaded) -> Checked:
         result.diagnostics.extend(diagnostic_at(loaded, problem) for problem in problems[:MAX_PROBLEMS - len(errors)])
         result.diagnostics.extend(_not_shown(loaded, len(errors) + len(problems)))
         return result
+    if isinstance(validated, FollowUpLog):
+        return _checked_log(result, validated, loaded)
+    document: Document = validated  # type: ignore[assignment]
     problems = consistency_problems(document)
     result.diagnostics.extend(diagnostic_at(loaded, problem) for problem in problems[:MAX_PROBLEMS])
     result.diagnostics.extend(_not_shown(loaded, len(problems)))
@@ -139,15 +145,32 @@ def consistency_problems(document: Document) -> list[Problem]:
     return problems
 
 
-def _problems_of_the_rest(loaded: Loaded, model: type[Document], errors: list[dict[str, Any]]) -> list[Problem]:
-    """The reference and date problems of the part of a file with schema errors that validates, placed
+def _problems_of_the_rest(loaded: Loaded, model: type[Model], errors: list[dict[str, Any]]) -> list[Problem]:
+    """The consistency problems of the part of a file with schema errors that validates, placed
     in the file (see `agreement.pruning`); none when the schema errors alone fill what is shown."""
     if len(errors) >= MAX_PROBLEMS:
         return []
     from .pruning import salvage  # only for a file with schema errors
 
     salvaged = salvage(loaded.data, model, errors)
-    return salvaged.placed(consistency_problems(salvaged.document)) if salvaged else []  # type: ignore[arg-type]
+    if salvaged is None:
+        return []
+    if isinstance(salvaged.document, FollowUpLog):
+        from .followups.logs import check_log
+
+        return salvaged.placed(check_log(salvaged.document, loaded.file))
+    return salvaged.placed(consistency_problems(salvaged.document))  # type: ignore[arg-type]
+
+
+def _checked_log(result: Checked, log: FollowUpLog, loaded: Loaded) -> Checked:
+    """A follow-up file after its schema: its document, ids and dates checked against that document."""
+    from .followups.logs import check_log
+
+    problems = check_log(log, loaded.file)
+    result.diagnostics.extend(diagnostic_at(loaded, problem) for problem in problems[:MAX_PROBLEMS])
+    result.diagnostics.extend(_not_shown(loaded, len(problems)))
+    result.follow_up = log
+    return result
 
 
 def _start(span: Span | None) -> Span | None:
@@ -170,7 +193,7 @@ def diagnostic_at(loaded: Loaded, problem: Problem) -> Diagnostic:
                       span=loaded.span(problem.path, key=problem.on_key), path=problem.path, hint=problem.hint)
 
 
-def _model_for(loaded: Loaded, diagnostics: list[Diagnostic]) -> type[Document] | None:
+def _model_for(loaded: Loaded, diagnostics: list[Diagnostic]) -> type[Model] | None:
     data = loaded.data
     here = loaded.span(())
     if not isinstance(data, dict):
@@ -178,7 +201,7 @@ def _model_for(loaded: Loaded, diagnostics: list[Diagnostic]) -> type[Document] 
                                       f"but this file holds {_describe(data)}", loaded.file, here))
         return None
     kind = data.get("kind")
-    if not isinstance(kind, str) or kind not in KINDS:  # a list or mapping is not even hashable
+    if not isinstance(kind, str) or kind not in FILE_KINDS:  # a list or mapping is not even hashable
         if "kind" not in data:
             message, span = "missing `kind`: say what this document is", here
         else:
@@ -186,8 +209,9 @@ def _model_for(loaded: Loaded, diagnostics: list[Diagnostic]) -> type[Document] 
         from .terms import kind_hint  # only when a file has an error: start-up stays light
 
         hint = kind_hint(str(kind)) if "kind" in data else None
+        kinds = ", ".join(f"`kind: {name}`" for name in FILE_KINDS)
         diagnostics.append(Diagnostic("S206", message, loaded.file, span, path=("kind",),
-                                      hint=hint or "use one of: " + ", ".join(f"`kind: {name}`" for name in KINDS)))
+                                      hint=hint or f"use one of: {kinds}"))
         return None
     if type(data.get("schema")) is not int or data["schema"] != 1:  # `true` and `1.0` equal 1 in Python
         span = loaded.span(("schema",)) if "schema" in data else here
@@ -195,7 +219,7 @@ def _model_for(loaded: Loaded, diagnostics: list[Diagnostic]) -> type[Document] 
         diagnostics.append(Diagnostic("S207", found, loaded.file, span, path=("schema",),
                                       hint="write `schema: 1`, the version this agreement reads"))
         return None
-    return KINDS[kind]
+    return FILE_KINDS[kind]
 
 
 # -- pydantic errors ----------------------------------------------------------------
@@ -246,7 +270,7 @@ def _value_at(data: Any, path: Path) -> Any:
     return data
 
 
-def _from_pydantic(errors: list[dict[str, Any]], loaded: Loaded, model: type[Document]) -> list[Diagnostic]:
+def _from_pydantic(errors: list[dict[str, Any]], loaded: Loaded, model: type[Model]) -> list[Diagnostic]:
     diagnostics = []
     for item in errors[:MAX_PROBLEMS]:
         path: Path = tuple(item["loc"])
@@ -254,10 +278,10 @@ def _from_pydantic(errors: list[dict[str, Any]], loaded: Loaded, model: type[Doc
     return list(dict.fromkeys(diagnostics))
 
 
-_Mapper = Callable[[dict[str, Any], Path, Loaded, type[Document]], tuple[str, str, str | None, bool]]
+_Mapper = Callable[[dict[str, Any], Path, Loaded, type[Model]], tuple[str, str, str | None, bool]]
 
 
-def _unknown_key(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Document]) -> tuple[str, str, str | None, bool]:
+def _unknown_key(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Model]) -> tuple[str, str, str | None, bool]:
     key = str(path[-1])
     where = f" in {_dotted_parent(path)}" if len(path) > 1 else ""
     from .terms import key_hint  # only when a file has an error: start-up stays light
@@ -265,12 +289,12 @@ def _unknown_key(item: dict[str, Any], path: Path, loaded: Loaded, model: type[D
     return "S201", f"unknown key {key!r}{where}", key_hint(model, path), True
 
 
-def _missing(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Document]) -> tuple[str, str, str | None, bool]:
+def _missing(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Model]) -> tuple[str, str, str | None, bool]:
     where = f" in {_dotted_parent(path)}" if len(path) > 1 else ""
     return "S202", f"missing required key {path[-1]!r}{where}", None, False
 
 
-def _wrong_type(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Document]) -> tuple[str, str, str | None, bool]:
+def _wrong_type(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Model]) -> tuple[str, str, str | None, bool]:
     expected = _TYPE_WORDS[item["type"]]
     found = _describe(_value_at(loaded.data, path))
     hint = None
@@ -279,7 +303,7 @@ def _wrong_type(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Do
     return "S203", f"expected {expected}, found {found}", hint, False
 
 
-def _bad_date(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Document]) -> tuple[str, str, str | None, bool]:
+def _bad_date(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Model]) -> tuple[str, str, str | None, bool]:
     from . import dates  # only when a file has a wrong date
 
     value = _value_at(loaded.data, path)
@@ -288,7 +312,7 @@ def _bad_date(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Docu
     return "S205", problem.message, problem.hint, False
 
 
-def _bad_value(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Document]) -> tuple[str, str, str | None, bool]:
+def _bad_value(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Model]) -> tuple[str, str, str | None, bool]:
     value = _value_at(loaded.data, path)
     kind, context = item["type"], item.get("ctx") or {}
     if kind == "literal_error":
@@ -308,7 +332,7 @@ def _bad_value(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Doc
     return "S204", f"{_describe(value)} is not a valid value here ({kind})", None, False
 
 
-def _over_limit(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Document]) -> tuple[str, str, str | None, bool]:
+def _over_limit(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Model]) -> tuple[str, str, str | None, bool]:
     context = item.get("ctx") or {}
     if item["type"] == "string_too_long":
         length = len(str(_value_at(loaded.data, path)))
@@ -327,7 +351,7 @@ def _dotted_parent(path: Path) -> str:
     return dotted(path[:-1])
 
 
-def _map_error(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Document]) -> Diagnostic:
+def _map_error(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Model]) -> Diagnostic:
     code, message, hint, on_key = _MAPPERS.get(item["type"], _bad_value)(item, path, loaded, model)
     span: Span | None
     if item["type"] == "missing":

@@ -10,10 +10,14 @@ moved, so a document whose PDF fails keeps its previous Word and HTML files too.
 from __future__ import annotations
 
 import errno
+import io
 import os
 import secrets
+import zipfile
 from pathlib import Path
 from typing import Mapping
+
+_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def write_atomically(outputs: Mapping[Path, bytes]) -> None:
@@ -45,3 +49,19 @@ def write_atomically(outputs: Mapping[Path, bytes]) -> None:
         for temporary, _ in staged:
             if temporary.exists():
                 temporary.unlink()
+
+
+def write_zip(parts: Mapping[str, bytes]) -> bytes:
+    """A zip of `parts` in the given order with fixed times and attributes: same parts, same bytes.
+
+    Word and Excel files are zips; written through this, building or exporting the same
+    input twice gives the same file."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in parts.items():
+            info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0
+            archive.writestr(info, data, compresslevel=6)
+    return buffer.getvalue()

@@ -47,7 +47,7 @@ def built_dir(e2e_out: Path) -> Path:
     if os.environ.get("AGREEMENT_E2E_BUILT"):
         return Path(os.environ["AGREEMENT_E2E_BUILT"]).resolve()
     out = e2e_out / "built"
-    command = [str(Path(sys.executable).with_name("agreement")), "build",
+    command = [str(Path(sys.executable).with_name("agreement")), "build", "--page-numbers",
                *(str(folder.relative_to(ROOT)) for folder in SOURCE_FOLDERS),
                "--to", FORMATS, "--out", str(out)]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)

@@ -97,7 +97,7 @@ def test_shows_parties_and_markup_as_written(page: dict[str, Any], document: Exp
         assert name in text, f"party {name!r} not on the page"
     for markup in document.markup_as_text:
         assert markup in text, f"{markup!r} from the YAML is not shown as text"
-    if document.has_actions:
+    if document.tabled_actions:
         assert "Åtgärd" in text
 
 

@@ -58,7 +58,7 @@ def test_text_extracts_with_swedish_characters_intact(pdf_path: Path, document: 
     forms = readable(text)
     for wanted in (*document.parties, document.title):
         assert any(wanted in form for form in forms), f"{wanted!r} not in the extracted text"
-    if document.has_actions:
+    if document.tabled_actions:
         assert any("Åtgärd" in form for form in forms), "'Åtgärd' not in the extracted text"
     for markup in document.markup_as_text:
         assert any(markup in form for form in forms), f"{markup!r} from the YAML is not shown as text"

@@ -50,14 +50,15 @@ def _resolve(node: dict[str, Any], schema: dict[str, Any]) -> tuple[dict[str, An
     return node, None
 
 
-def _alternative(node: dict[str, Any], value: Any) -> dict[str, Any]:
-    """Of an `anyOf`, the alternative that describes `value` (the long form of a shorthand)."""
-    kinds = {dict: ("object", "$ref"), list: ("array",), str: ("string",)}
-    wanted = next((names for kind, names in kinds.items() if isinstance(value, kind)), ("null",))
-    for option in node["anyOf"]:
-        if option.get("type") in wanted or any(name in option for name in wanted):
-            return option
-    return node["anyOf"][0]
+def _alternative(node: dict[str, Any], value: Any, schema: dict[str, Any]) -> dict[str, Any]:
+    """Of an `anyOf`, the alternative that describes `value`: for a mapping, the model (`$ref`)
+    whose keys it has, else a shorthand's object (`{goals: Mål}` in an outline)."""
+    options = node["anyOf"]
+    if isinstance(value, dict):
+        models = [o for o in options if "$ref" in o and set(value) <= set(_resolve(o, schema)[0].get("properties", {}))]
+        return models[0] if models else next(o for o in options if o.get("type") == "object")
+    wanted = {list: "array", str: "string", bool: "boolean"}.get(type(value), "null")
+    return next((o for o in options if o.get("type") == wanted), options[0])
 
 
 def text_values(value: Any, node: dict[str, Any], schema: dict[str, Any], owner: str = "Document",
@@ -67,13 +68,13 @@ def text_values(value: Any, node: dict[str, Any], schema: dict[str, Any], owner:
     node, name = _resolve(node, schema)
     owner = name or owner
     if "anyOf" in node:
-        yield from text_values(value, _alternative(node, value), schema, owner, field, path)
+        yield from text_values(value, _alternative(node, value, schema), schema, owner, field, path)
     elif isinstance(value, dict):
         for key, child in value.items():
             if "properties" in node:  # a model: the key is one of its fields
                 yield from text_values(child, node["properties"][key], schema, owner, (owner, key), path + (key,))
-            else:  # a map (registration numbers by party): the key is data
-                child_node = next(iter(node["patternProperties"].values()))
+            else:  # a map (registration numbers by party, labels): the key is data
+                child_node = next(iter(node.get("patternProperties", {}).values()), None) or node["additionalProperties"]
                 yield from text_values(child, child_node, schema, owner, field, path + (key,))
     elif isinstance(value, list):
         for index, child in enumerate(value):
@@ -91,7 +92,8 @@ def declared_text_fields(schema: dict[str, Any]) -> set[tuple[str, str]]:
         if node.get("maxLength") in TEXT_KINDS:
             return True
         parts = node.get("anyOf", []) + ([node["items"]] if "items" in node else []) + \
-            list(node.get("patternProperties", {}).values())
+            list(node.get("patternProperties", {}).values()) + \
+            ([node["additionalProperties"]] if isinstance(node.get("additionalProperties"), dict) else [])
         return any(is_text(part) for part in parts if "$ref" not in part)
 
     for owner, definition in [("Document", schema)] + list(schema["$defs"].items()):

@@ -86,7 +86,9 @@ focus_areas:
       - {id: arvd, title: Rastvakter, goal: Tryggt., owner: kommunen}
 """
     assert found(lint(tmp_path, text, select="L103")) == [("L103", 16, 9)]
-    assert found(lint(tmp_path, text, select="L103", strict=True)) == [("L103", 16, 9), ("L103", 22, 9)]
+    strict = lint(tmp_path, text, select="L103", strict=True)
+    assert found(strict) == [("L103", 16, 9), ("L103", 22, 9)]
+    assert strict.diagnostics[1].message == "action 'arvd' has no follow-up date of its own"
 
 
 def test_a_schedule_without_a_date_in_the_period_is_no_follow_up(tmp_path: Path) -> None:
@@ -163,6 +165,22 @@ def test_incomplete_decision_is_reported_on_its_key(tmp_path: Path) -> None:
     report = lint(tmp_path, text, select="L302")
     assert found(report) == [("L302", 6, 1)]
     assert "no date (`date`) or § (`section`)" in report.diagnostics[0].message
+
+
+def test_an_adopted_document_without_a_period_is_warned_about(tmp_path: Path) -> None:
+    without = ADOPTED.replace("period: {start: 2016-01-01, end: 2016-12-31}\n", "")
+    report = lint(tmp_path, without, select="L305")
+    assert found(report) == [("L305", 5, 9)]
+    assert report.diagnostics[0].severity.value == "warning"
+    assert found(lint(tmp_path, ADOPTED, select="L305")) == []
+    assert found(lint(tmp_path, AGREEMENT.replace("period: {start: 2016-01-01, end: 2016-12-31}\n", ""),
+                      select="L305")) == []  # not adopted: a transcription may lack a period
+
+
+def test_guidelines_need_no_signatures(tmp_path: Path) -> None:
+    """Guidelines are one organisation's, adopted by its council: no party signs them."""
+    guidelines = ADOPTED.replace("kind: agreement", "kind: guidelines")
+    assert [code for code, _, _ in found(lint(tmp_path, guidelines, select="L3"))] == ["L302", "L303"]
 
 
 def test_ended_period_still_adopted(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ def test_focus_areas_are_the_areas() -> None:
             title: Våld i nära relationer
         """))
     assert isinstance(document, Agreement)
-    assert document.areas is document.focus_areas
+    assert document.areas == document.focus_areas
     assert [area.id for area in document.areas] == ["offentlig-miljo", "vald-nara-relationer"]
     assert isinstance(document.areas[0], FocusArea) and document.areas[0].goals[0].id == "tunnlar"
 
@@ -55,5 +55,5 @@ def test_a_focus_area_written_as_text_is_the_wrong_type() -> None:
 def test_unknown_key_with_nothing_close_lists_the_allowed_keys() -> None:
     text = agreement("focus_areas:\n  - {id: a, title: B, zzz: 1}\n")
     hint = only(text).hint or ""
-    assert hint.startswith("allowed keys: id, title, description, target_group, goals")
+    assert hint.startswith("allowed keys: id, title, description, problem, causes, target_group")
 

@@ -45,7 +45,7 @@ def test_language_is_swedish_or_english() -> None:
     assert where(only(text)) == at("S204", text, "svenska")
 
 
-@pytest.mark.parametrize("key", ["id", "title", "period", "parties"])
+@pytest.mark.parametrize("key", ["id", "title", "parties"])
 def test_required_header_keys(key: str) -> None:
     lines = [line for line in agreement().splitlines(keepends=True)]
     text = "".join(line for line in lines if not line.startswith(f"{key}:") and not (
@@ -53,6 +53,24 @@ def test_required_header_keys(key: str) -> None:
     diagnostic = only(text)
     assert where(diagnostic) == ("S202", 1, 1)
     assert diagnostic.message == f"missing required key {key!r}"
+
+
+def test_a_document_without_a_period_is_valid() -> None:
+    """A source that states no period is transcribed without one; lint warns when it is adopted."""
+    text = "".join(line for line in agreement().splitlines(keepends=True) if not line.startswith("period:"))
+    assert valid(text).period is None
+
+
+@pytest.mark.parametrize("period, start, end, years", [
+    ("2014", "2014-01-01", "2014-12-31", True),
+    ("{start: 2015, end: 2018}", "2015-01-01", "2018-12-31", True),
+    ("{start: 2015-03-01, end: 2016-02-29}", "2015-03-01", "2016-02-29", False),
+])
+def test_a_period_is_days_or_whole_years(period: str, start: str, end: str, years: bool) -> None:
+    document = valid(agreement(period=period))
+    assert document.period is not None
+    assert (document.period.start.isoformat(), document.period.end.isoformat()) == (start, end)
+    assert document.period.in_years is years
 
 
 def test_period_end_before_start_points_at_the_end() -> None:
@@ -151,3 +169,27 @@ def test_missing_kind() -> None:
     diagnostic = only(header().replace("kind: agreement\n", ""))
     assert where(diagnostic) == ("S206", 1, 1)
     assert diagnostic.message == "missing `kind`: say what this document is"
+
+
+def test_an_outline_names_parts_and_top_level_sections_once() -> None:
+    text = agreement("""
+        outline:
+          - bakgrund
+          - goals
+          - goals
+          - purpose
+          - under
+        background: Text.
+        goals: [{text: Ökad trygghet}]
+        sections:
+          - {id: topp, title: Topp, sections: [{id: under, title: Under, text: x}]}
+        """)
+    found = check(text).diagnostics
+    assert [where(d) for d in found] == [at("R305", text, "bakgrund"), at("R305", text, "goals", 2),
+                                         at("R305", text, "purpose"), at("R305", text, "under")]
+    assert found[0].hint == "did you mean 'background'?"
+
+
+def test_a_section_needs_text_or_sub_sections() -> None:
+    text = agreement("sections:\n  - {title: Tom}\n")
+    assert only(text).code == "S204" and "a section needs" in only(text).message

@@ -36,6 +36,18 @@ def view_of(path: Path, language: str | None = None, templates: TemplateSet | No
     return build_view(checked.document, Wording(templates.labels(language)), language)
 
 
+def view_of_text(text: str, language: str | None = None) -> DocumentView:
+    """The view model of a document written inline (see tests/model/support.py)."""
+    from agreement.loading import load_bytes
+    from agreement.validation import check_loaded
+
+    checked = check_loaded(load_bytes(text.encode("utf-8"), "inline.yaml"))
+    assert checked.document is not None, [d.message for d in checked.diagnostics]
+    language = language or checked.document.language
+    templates = TemplateSet()
+    return build_view(checked.document, Wording(templates.labels(language)), language)
+
+
 def markdown_of(path: Path, language: str | None = None, templates: TemplateSet | None = None) -> str:
     """The generated Pandoc Markdown of a document file."""
     templates = templates or TemplateSet()

@@ -21,18 +21,18 @@ def user_templates(tmp_path: Path, files: dict[str, str]) -> TemplateSet:
 
 
 def test_a_user_partial_replaces_the_bundled_one_and_the_rest_stays(tmp_path: Path) -> None:
-    partial = "# Våra parter\n\n{{ doc.parties | length }} parter\n"
-    templates = user_templates(tmp_path, {"partials/parties.md.j2": partial})
+    partial = "# Våra ord\n\n{{ part.content | length }} termer\n"
+    templates = user_templates(tmp_path, {"partials/glossary.md.j2": partial})
     markdown = markdown_of(PLAN, templates=templates)
-    assert "# Våra parter\n\n2 parter\n" in markdown
-    assert "# Parter" not in markdown
+    assert "# Våra ord\n\n1 termer\n" in markdown
+    assert "# Ordlista" not in markdown
     assert "# Prioriterade områden" in markdown  # bundled partial still used
 
 
 def test_a_user_label_file_changes_only_the_labels_it_names(tmp_path: Path) -> None:
-    templates = user_templates(tmp_path, {"i18n/sv.yaml": "heading:\n  parties: Samverkande parter\n"})
+    templates = user_templates(tmp_path, {"i18n/sv.yaml": "heading:\n  glossary: Förkortningar\n"})
     markdown = markdown_of(PLAN, templates=templates)
-    assert "# Samverkande parter" in markdown and "# Uppföljning" in markdown
+    assert "# Förkortningar" in markdown and "# Uppföljning" in markdown
 
 
 def test_printed_values_are_escaped_even_in_user_templates(tmp_path: Path) -> None:
@@ -114,9 +114,9 @@ def test_the_fingerprint_changes_with_any_template_file(tmp_path: Path) -> None:
     assert user_templates(tmp_path, {"custom.css": ":root { --accent: #005a32; }"}).fingerprint != before
 
 
-def test_only_sections_the_document_has_get_headings() -> None:
+def test_only_parts_the_document_has_get_headings() -> None:
     markdown = markdown_of(PLAN)
-    for absent in ("# Organisation", "# Bakgrund", "# Referenser", "# Övergripande mål"):
+    for absent in ("# Organisation", "# Bakgrund", "# Referenser", "# Mål", "# Parter"):
         assert absent not in markdown
-    for present in ("# Parter", "# Medborgarlöften", "# Uppföljning", "# Underskrifter", "# Ordlista"):
+    for present in ("# Medborgarlöften", "# Uppföljning", "# Underskrifter", "# Ordlista"):
         assert present in markdown

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from agreement.model import FollowUp
+from agreement.model import FollowUp, Period
 from agreement.render.templates import TemplateSet
 from agreement.render.wording import Wording
 
@@ -21,8 +21,11 @@ def test_english_dates_use_british_order() -> None:
     assert EN.date(dt.date(2015, 11, 26)) == "26 November 2015"
 
 
-def test_a_period_joins_two_dates_with_an_en_dash() -> None:
-    assert SV.period(dt.date(2015, 1, 1), dt.date(2018, 12, 31)) == "1 januari 2015 – 31 december 2018"
+def test_a_period_prints_as_written_days_or_years() -> None:
+    days = Period(start=dt.date(2015, 1, 1), end=dt.date(2018, 12, 31))
+    assert SV.period(days) == "1 januari 2015 – 31 december 2018"
+    assert SV.period(Period.model_validate({"start": 2015, "end": 2018})) == "2015–2018"
+    assert SV.period(Period.model_validate({"start": 2014, "end": 2014})) == "2014"
 
 
 def test_lists_end_with_och_or_and() -> None:
@@ -32,10 +35,11 @@ def test_lists_end_with_och_or_and() -> None:
     assert SV.join([]) == ""
 
 
-def test_schedules_in_words() -> None:
-    assert SV.schedule(FollowUp(every="year")) == "Varje år"
-    assert SV.schedule(FollowUp(months=[12, 4, 8])) == "I april, augusti och december varje år"
-    assert EN.schedule(FollowUp(months=[4, 8])) == "In April and August every year"
+def test_schedules_print_as_the_agreed_rhythm_not_as_dates() -> None:
+    assert SV.schedule(FollowUp(every="year")) == "Årligen"
+    assert SV.schedule(FollowUp(every="quarter")) == "Fyra gånger per år"
+    assert SV.schedule(FollowUp(months=[12, 4, 8])) == "april, augusti och december"
+    assert EN.schedule(FollowUp(months=[4, 8])) == "April and August"
     assert SV.schedule(FollowUp(dates=[dt.date(2016, 6, 30)])) == "30 juni 2016"
     assert SV.schedule(FollowUp(reported_to="Rådet")) is None
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from ..loading import Loaded
-from ..model import ActionPlan, Agreement, Document
+from ..model import ActionPlan, Document
 from .placing import anchor_at
 from .rule import Anchor
 
@@ -43,11 +43,9 @@ class Summary:
 
 def summarise(document: Document, loaded: Loaded) -> Summary:
     """The summary of a validated document."""
-    if isinstance(document, Agreement):
-        areas = tuple((area.id, anchor_at(loaded, ("focus_areas", a, "id")))
-                      for a, area in enumerate(document.focus_areas))
-        return Summary(loaded.file, "agreement", focus_areas=areas)
-    assert isinstance(document, ActionPlan)
+    if not isinstance(document, ActionPlan):
+        areas = tuple((area.id, anchor_at(loaded, path + ("id",))) for area, path in document.area_places())
+        return Summary(loaded.file, document.kind, focus_areas=areas)  # type: ignore[attr-defined]
     implements = None
     if document.implements:
         implements = (document.implements, anchor_at(loaded, ("implements",)))

@@ -17,6 +17,7 @@ from ..codes import Code
 from ..diagnostics import Severity, did_you_mean
 from .rules import (
     adopted_without_decision,
+    adopted_without_period,
     adopted_without_registration,
     duplicate_id,
     empty_area,
@@ -50,6 +51,7 @@ DOCUMENT_RULES: tuple[ModuleType, ...] = (
     ended_period,
     adopted_without_decision,
     adopted_without_registration,
+    adopted_without_period,
     unsigned_party,
     duplicate_id,
     empty_area,

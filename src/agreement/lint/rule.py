@@ -29,7 +29,7 @@ from pydantic import BaseModel, ConfigDict
 from ..diagnostics import Diagnostic, Path, Span
 from ..loading import Loaded
 from ..model import Document
-from ..model.resolve import CommitmentContext, Resolved, area_key, commitments, follow_up_dates
+from ..model.resolve import CommitmentContext, Resolved, commitments, follow_up_dates
 
 
 class RuleOptions(BaseModel):
@@ -112,10 +112,6 @@ class Context:
         """Every text value of the file with its data path (keys excluded)."""
         return list(_strings(self.loaded.data))
 
-    @property
-    def area_key(self) -> str:
-        """The key the document's areas are written under (`focus_areas` or `areas`)."""
-        return area_key(self.document)
 
 
 def _strings(data: Any) -> Iterator[tuple[Path, str]]:

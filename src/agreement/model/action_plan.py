@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from ..diagnostics import Path
 from .base import Id, Text, field, required
 from .document import KIND_SV, Area, Document
 
@@ -22,7 +23,7 @@ class ActionPlan(Document):
 
     kind: Literal["action-plan"] = required(
         "Kind of document: `action-plan` (handlingsplan).", "action-plan",
-        sv=KIND_SV, sv_values={"action-plan": ("handlingsplan", "åtgärdsplan")},
+        sv=KIND_SV, sv_values={"action-plan": ("handlingsplan", "åtgärdsplan", "aktivitetsplan")},
     )
     implements: Text | None = field(
         "Relative path of the agreement file this plan implements (genomför).", "../eslov-2015-2018/agreement.yaml",
@@ -34,3 +35,6 @@ class ActionPlan(Document):
         default_factory=list,
         sv=("prioriterade områden", "områden"),
     )
+
+    def area_places(self) -> list[tuple[PlanArea, Path]]:  # type: ignore[override]
+        return [(area, ("areas", a)) for a, area in enumerate(self.areas)]

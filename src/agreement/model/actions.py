@@ -58,6 +58,10 @@ class ProgressEntry(Model):
         "What was done and what remains (kommentar).", "Tre tunnlar har fått ny belysning.",
         sv=("kommentar", "anteckning"),
     )
+    reported_by: Text | None = field(
+        "Who reported it (rapporterad av): a name or a role.", "Anna Berg, enhetschef",
+        sv=("rapporterad av", "rapportör", "uppgiftslämnare"),
+    )
 
 
 class Commitment(Model):
@@ -138,4 +142,19 @@ class Promise(Commitment):
     text: Text = required(
         "The promise as published.", "Polisen lovar att vara synlig i centrum fredags- och lördagskvällar.",
         sv=("text", "löfte", "lydelse"),
+    )
+    description: Markdown | None = field(
+        "Why the promise is made and what it means (beskrivning).",
+        "Medborgardialogen visade att många känner sig otrygga i centrum kvällstid.",
+        sv=("beskrivning", "bakgrund"),
+    )
+    activities: list[Text] = field(
+        "What will be done to keep the promise (aktiviteter).",
+        ["Fotpatrullering fredag och lördag kl. 20–02", "Trygghetsvandring i centrum i maj"], default_factory=list,
+        sv=("aktiviteter", "insatser"),
+    )
+    dialogue: Markdown | None = field(
+        "The dialogue the promise came from (medborgardialog): who was asked, how and what they said.",
+        "Enkät till 800 invånare och samtal på torget under trygghetsveckan i mars.",
+        sv=("medborgardialog", "dialog"),
     )

@@ -33,7 +33,7 @@ a guess.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, Iterator, Sequence, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, GetJsonSchemaHandler, StringConstraints
 from pydantic_core import core_schema
@@ -58,6 +58,20 @@ Markdown = Annotated[str, StringConstraints(min_length=1, max_length=MARKDOWN_CH
 text are held to the limits of `agreement.model.limits`."""
 
 
+T = TypeVar("T")
+
+
+def nested(items: Sequence[T], key: str, path: tuple[str | int, ...] = ()) -> Iterator[tuple[T, tuple[str | int, ...]]]:
+    """`items` and everything under them through attribute `key` (sections in sections, bodies in
+    bodies), depth first in reading order, each with its data path below `path`."""
+    stack = [(item, path + (key, index)) for index, item in enumerate(items)]
+    stack.reverse()
+    while stack:
+        item, where = stack.pop()
+        yield item, where
+        stack.extend(reversed([(child, where + (key, index)) for index, child in enumerate(getattr(item, key))]))
+
+
 SWEDISH = "x-swedish"
 """Key of a field's JSON Schema that lists the Swedish terms of the key."""
 SWEDISH_VALUES = "x-swedish-values"
@@ -77,7 +91,7 @@ def required(description: str, example: Any, *, sv: Terms = (), sv_values: dict[
     if sv_values:
         extra[SWEDISH_VALUES] = {value: _terms(terms) for value, terms in sv_values.items()}
     if extra:
-        kwargs["json_schema_extra"] = extra
+        kwargs["json_schema_extra"] = {**(kwargs.get("json_schema_extra") or {}), **extra}
     return Field(description=description, examples=[example], **kwargs)
 
 

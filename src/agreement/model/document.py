@@ -4,13 +4,17 @@ text sections, goals, organisation, follow-up, promises, signatures and glossary
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Any, Iterator, Literal
 
+from pydantic import BeforeValidator, PrivateAttr, model_validator
+
+from ..diagnostics import Path
 from .actions import Action, Promise
-from .base import Id, Markdown, Model, PartyRef, Terms, Text, field, required
+from .base import AlsoAccepts, Id, Markdown, Model, PartyRef, Terms, Text, field, nested, required
 from .follow_up import FollowUp, FollowUpSpec
 from .goals import Goal, Indicator
 from .organisation import Organisation, WorkingModel
+from .outline import OutlineItem, outline_field
 from .parties import Party
 
 DocumentStatus = Literal["draft", "consultation", "adopted", "repealed"]
@@ -24,13 +28,80 @@ Language = Literal["sv", "en"]
 LANGUAGE_SV: dict[str, Terms] = {"sv": "svenska", "en": "engelska"}
 KIND_SV: Terms = ("typ", "dokumenttyp")
 """Swedish terms of the `kind` key, which each kind of document declares with its own value."""
+LabelKey = Literal["goal", "owner", "partners", "status", "follow_up", "target_group", "problem", "causes",
+                   "places", "effects", "indicators", "source", "baseline", "target", "meets",
+                   "responsibilities", "activities", "dialogue", "action", "promise"]
+"""Fields whose label a document can give in its own words (`labels:`)."""
+LABEL_SV: dict[str, Terms] = {
+    "goal": ("mål", "effektmål"),
+    "owner": ("ansvarig", "ägare"),
+    "partners": ("samverkanspartner", "medverkande"),
+    "status": ("status", "läge"),
+    "follow_up": "uppföljning",
+    "target_group": "målgrupp",
+    "problem": ("problembild", "problembeskrivning"),
+    "causes": ("orsaker", "troliga orsaker"),
+    "places": "platser",
+    "effects": ("effekter", "förväntade effekter"),
+    "indicators": ("indikatorer", "mått"),
+    "source": "källa",
+    "baseline": ("utgångsvärde", "nuläge"),
+    "target": "målvärde",
+    "meets": "mötesfrekvens",
+    "responsibilities": "ansvar",
+    "activities": "aktiviteter",
+    "dialogue": ("medborgardialog", "dialog"),
+    "action": ("åtgärd", "insats"),
+    "promise": ("medborgarlöfte", "löfte"),
+}
+"""Swedish terms of the fields a document can label, the same words as those fields' own terms."""
+
+
+_YEAR = {"type": "integer", "minimum": 1900, "maximum": 2200, "description": "A year: from 1 January, to 31 December."}
 
 
 class Period(Model):
-    """The period the document is valid for (giltighetsperiod)."""
+    """The period the document is valid for (giltighetsperiod), in days or in whole years.
 
-    start: dt.date = required("First day (från och med).", "2015-01-01", sv=("från och med", "startdatum", "början"))
-    end: dt.date = required("Last day (till och med).", "2018-12-31", sv=("till och med", "slutdatum", "slut"))
+    Written as years (`{start: 2015, end: 2018}`, or `period: 2014` for one year) it
+    prints as years ("2015–2018"); the days it covers are 1 January to 31 December.
+    """
+
+    start: Annotated[dt.date, AlsoAccepts((_YEAR,))] = required(
+        "First day, or first year (från och med).", "2015-01-01",
+        sv=("från och med", "startdatum", "startår", "början"),
+    )
+    end: Annotated[dt.date, AlsoAccepts((_YEAR,))] = required(
+        "Last day, or last year (till och med).", "2018-12-31",
+        sv=("till och med", "slutdatum", "slutår", "slut"),
+    )
+    _in_years: bool = PrivateAttr(default=False)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _years(cls, value: Any, handler: Any) -> "Period":
+        years = isinstance(value, dict) and all(type(value.get(key)) is int for key in ("start", "end"))
+        if isinstance(value, dict):
+            value = dict(value)
+            for key, (month, day) in (("start", (1, 1)), ("end", (12, 31))):
+                if type(value.get(key)) is int and 1 <= value[key] <= 9999:
+                    value[key] = dt.date(value[key], month, day)
+        period = handler(value)
+        period._in_years = years
+        return period
+
+    @property
+    def in_years(self) -> bool:
+        """Whether the period was written as whole years (and prints so)."""
+        return self._in_years
+
+
+def _one_year(value: Any) -> Any:
+    """`period: 2014` means `period: {start: 2014, end: 2014}`."""
+    return {"start": value, "end": value} if type(value) is int else value
+
+
+PeriodSpec = Annotated[Period, BeforeValidator(_one_year), AlsoAccepts((_YEAR,))]
 
 
 class Decision(Model):
@@ -48,14 +119,28 @@ class Decision(Model):
 
 
 class Section(Model):
-    """A section of free text that the document has under its own heading."""
+    """A section of free text (avsnitt) under the document's own heading, with sub-sections if it has any."""
 
-    id: Id | None = field("Key of the section.", "inriktning", sv=("id", "nyckel"))
-    title: Text = required("Heading of the section.", "Inriktning", sv=("rubrik", "titel"))
-    text: Markdown = required(
+    id: Id | None = field("Key of the section; the outline places a section by it.", "inriktning",
+                          sv=("id", "nyckel"))
+    title: Text | None = field("Heading of the section (rubrik); left out, the text has none.", "Inriktning",
+                               sv=("rubrik", "titel"))
+    text: Markdown | None = field(
         "The text of the section.", "Det brottsförebyggande arbetet ska ske på samhälls-, grupp- och individnivå.",
         sv=("text", "brödtext"),
     )
+    sections: list["Section"] = field(
+        "Sub-sections (underavsnitt), under the section's heading.",
+        [{"title": "Barn och unga", "text": "Särskild prioritet ska ges tidig upptäckt."}],
+        default_factory=list,
+        sv=("underavsnitt", "delavsnitt"),
+    )
+
+    @model_validator(mode="after")
+    def _has_content(self) -> "Section":
+        if self.text is None and not self.sections:
+            raise ValueError("a section needs `text`, `sections` or both")
+        return self
 
 
 class Signature(Model):
@@ -69,6 +154,21 @@ class Signature(Model):
     )
     place: Text | None = field("Place of signing (ort).", "Eslöv", sv="ort")
     date: dt.date | None = field("Date of signing (datum).", "2015-11-26", sv="datum")
+    lines: bool = field(
+        "Print lines to sign on (namnteckning, namnförtydligande, ort och datum), for a draft "
+        "circulated for signing.", True, default=False,
+        sv=("namnteckningsrader", "underskriftsrader", "linjer"))
+
+
+class Contact(Model):
+    """Someone to ask about the document (kontaktperson)."""
+
+    name: Text | None = field("Name (namn).", "Cecilia Tegelberg", sv="namn")
+    title: Text | None = field("Position or role (befattning).", "Folkhälsosamordnare", sv=("befattning", "titel"))
+    organisation: Text | None = field("Organisation or unit (organisation).", "Kommunledningskontoret",
+                                      sv=("organisation", "förvaltning"))
+    email: Text | None = field("E-mail address (e-post).", "kommun@ljusdal.se", sv=("e-post", "mejladress", "mejl"))
+    phone: Text | None = field("Telephone number (telefon).", "0651-180 00", sv=("telefon", "telefonnummer"))
 
 
 class Reference(Model):
@@ -112,17 +212,46 @@ class PartyActions(Model):
     )
 
 
+class ActionGroup(Model):
+    """Actions under a sub-heading of the document's own (åtgärdsgrupp): "Pågående aktiviteter", say."""
+
+    title: Text = required("Heading of the group (rubrik).", "Tänkbara aktiviteter", sv=("rubrik", "titel"))
+    party: PartyRef | None = field("Party or unit that owns these actions unless an action says otherwise.",
+                                   "polisen", sv="part")
+    actions: list[Action] = field(
+        "The group's actions.", [{"title": "Trygghetsvandring i centrum"}], default_factory=list,
+        sv=("åtgärder", "aktiviteter", "insatser"),
+    )
+
+
 class Area(Model):
-    """What focus areas and plan areas share: problem, goals, indicators and actions."""
+    """What focus areas and plan areas share: problem, causes, goals, indicators and actions."""
 
     id: Id = required("Key of the area.", "offentlig-miljo", sv=("id", "nyckel"))
     title: Text = required("Heading of the area.", "Trygghet i offentlig miljö", sv=("rubrik", "titel"))
     description: Markdown | None = field(
-        "Problem description and background (problembeskrivning).",
+        "Text about the area, as the document writes it (beskrivning).",
         "Barn som bevittnar våld riskerar ett långvarigt utanförskap om de inte får hjälp.",
-        sv=("problembeskrivning", "beskrivning"),
+        sv=("beskrivning", "områdesbeskrivning"),
+    )
+    problem: Markdown | None = field(
+        "The problem picture (problembild): what the situation is, and for whom.",
+        "Otryggheten i centrum har ökat enligt trygghetsmätningen, särskilt bland kvinnor kvällstid.",
+        sv=("problembild", "problembeskrivning", "problemformulering"),
+    )
+    causes: Markdown | None = field(
+        "Probable causes of the problem (troliga orsaker), as Brå asks every agreement to state.",
+        "Dålig belysning och få människor i rörelse efter klockan 20.",
+        sv=("orsaker", "troliga orsaker", "bakomliggande orsaker"),
     )
     target_group: Text | None = field("Who the work is aimed at (målgrupp).", "Barn och ungdomar", sv="målgrupp")
+    places: list[Text] = field("Named places, hot spots (platser).", ["Stortorget", "Resecentrum"],
+                               default_factory=list, sv=("platser", "utsatta platser"))
+    effects: Markdown | None = field(
+        "The effects the work is expected to have (förväntade effekter).",
+        "Fler kvinnor upplever sig trygga i centrum kvällstid.",
+        sv=("förväntade effekter", "effekter"),
+    )
     goals: list[Goal] = field(
         "Goals of the area (mål).",
         [{"kind": "follow-up", "text": "Ett tydligt stöd till våldsutsatta familjer ska etableras."}],
@@ -155,17 +284,50 @@ class Area(Model):
         default_factory=list,
         sv=("per part", "åtgärder per part"),
     )
+    action_groups: list[ActionGroup] = field(
+        "Actions under the document's own sub-headings (åtgärdsgrupper), after those above.",
+        [{"title": "Pågående aktiviteter", "actions": [{"title": "Trygghetsvandringar"}]}],
+        default_factory=list,
+        sv=("åtgärdsgrupper", "aktivitetsgrupper"),
+    )
+    notes: Markdown | None = field(
+        "Notes on the area's actions (noter, fotnoter), printed after them.",
+        "*SMADIT står för samverkan mot alkohol och droger i trafiken.",
+        sv=("noter", "fotnoter", "anmärkningar"),
+    )
 
-    def all_actions(self) -> list[tuple[Action, PartyActions | None]]:
-        """Every action of the area, with the party group it was written in (if any)."""
-        found: list[tuple[Action, PartyActions | None]] = [(action, None) for action in self.actions]
-        for group in self.by_party:
+    def groups(self) -> Iterator[tuple[str, int, "PartyActions | ActionGroup"]]:
+        """Every group of actions with the key and index it is written under."""
+        for g, group in enumerate(self.by_party):
+            yield "by_party", g, group
+        for g, action_group in enumerate(self.action_groups):
+            yield "action_groups", g, action_group
+
+    def all_actions(self) -> list[tuple[Action, "PartyActions | ActionGroup | None"]]:
+        """Every action of the area, with the group it was written in (if any)."""
+        found: list[tuple[Action, PartyActions | ActionGroup | None]] = [(action, None) for action in self.actions]
+        for _, _, group in self.groups():
             found.extend((action, group) for action in group.actions)
         return found
 
 
 class Document(Model):
     """The header and sections every kind of document has."""
+
+    _written: tuple[str, ...] = PrivateAttr(default=())
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _remember_order(cls, value: Any, handler: Any) -> "Document":
+        document = handler(value)
+        if isinstance(value, dict):
+            document._written = tuple(value)
+        return document
+
+    @property
+    def written_order(self) -> tuple[str, ...]:
+        """The document's keys in the order the file writes them: without an outline, its parts print so."""
+        return self._written
 
     schema_version: Literal[1] = required(
         "Version of this file format (1). Lets files written today still be read in years.", 1,
@@ -184,9 +346,10 @@ class Document(Model):
         "Language of the text: sv (svenska) or en (English).", "sv", default="sv",
         sv="språk", sv_values=LANGUAGE_SV,
     )
-    period: Period = required(
-        "Period the document covers (period).", {"start": "2015-01-01", "end": "2018-12-31"},
-        sv=("period", "giltighetsperiod"),
+    period: PeriodSpec | None = field(
+        "Period the document covers (period, giltighetstid): days, whole years, or one year. Left out when "
+        "the source states none.", {"start": "2015-01-01", "end": "2018-12-31"},
+        sv=("period", "giltighetsperiod", "giltighetstid"),
     )
     status: DocumentStatus | None = field(
         "draft (utkast), consultation (på remiss), adopted (antagen) or repealed (upphävd).", "adopted",
@@ -211,6 +374,30 @@ class Document(Model):
         "Date until which the document applies (giltig till).", "2018-12-31",
         sv=("giltig till", "gäller till"),
     )
+    revision_responsible: Text | None = field(
+        "Who is responsible for revising the document (ansvarig för revidering).", "Kommunstyrelsen",
+        sv=("ansvarig för revidering", "revideringsansvarig"))
+    follow_up_responsible: Text | None = field(
+        "Who is responsible for following up the document as a whole (ansvarig för uppföljning), as its "
+        "header states it; who follows up each action is `follow_up.responsible`.", "Kommunstyrelsen",
+        sv=("ansvarig för uppföljning", "uppföljningsansvarig"))
+    applies_to: Text | None = field(
+        "What or whom the document applies to (gäller för).", "Kommunens samtliga förvaltningar och bolag",
+        sv=("gäller för", "omfattar", "tillämpningsområde"))
+    contact: list[Contact] = field(
+        "Whom to ask about the document (kontaktpersoner).",
+        [{"name": "Cecilia Tegelberg", "title": "Folkhälsosamordnare", "email": "kommun@ljusdal.se"}],
+        default_factory=list,
+        sv=("kontaktpersoner", "kontakt", "kontaktuppgifter"),
+    )
+    outline: list[OutlineItem] | None = outline_field()
+    labels: dict[LabelKey, Text] = field(
+        "What the document calls its fields (etiketter), where it differs from the usual word: "
+        "`goal: Effektmål` prints an action's goal as \"Effektmål: …\".",
+        {"goal": "Effektmål", "owner": "Ansvarig"},
+        default_factory=dict,
+        sv=("etiketter", "benämningar"), sv_values=LABEL_SV,
+    )
     parties: list[Party] = required(
         "The parties (parter).",
         [
@@ -230,7 +417,7 @@ class Document(Model):
         sv="syfte",
     )
     sections: list[Section] = field(
-        "Further text sections under their own headings.",
+        "Free sections (avsnitt) under the document's own headings, with sub-sections.",
         [
             {
                 "title": "Inriktning",
@@ -302,3 +489,19 @@ class Document(Model):
         default_factory=list,
         sv=("ordlista", "förkortningar", "begrepp"),
     )
+
+    def area_places(self) -> list[tuple[Area, Path]]:
+        """Every area with the data path it is written at, in reading order; a kind with areas says
+        where they are (and has `areas`, the same areas as a list)."""
+        return []
+
+    def has_part(self, key: str) -> bool:
+        """Whether the document writes part `key` (a value, or a list with something in it)."""
+        if key == "focus_areas":
+            return bool(getattr(self, "focus_areas", None) or getattr(self, "focus_area_groups", None))
+        value = getattr(self, key, None)
+        return bool(value) if isinstance(value, list) else value is not None
+
+    def all_sections(self) -> Iterator[tuple[Section, Path]]:
+        """Every free section, sub-sections too, with its data path."""
+        return nested(self.sections, "sections")

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from .base import AlsoAccepts, Markdown, Model, Terms, Text, field
+from .base import AlsoAccepts, Markdown, Model, Terms, Text, field, required
 
 Interval = Literal["month", "quarter", "half-year", "year"]
 INTERVAL_SV: dict[str, Terms] = {
@@ -31,6 +31,15 @@ _INTERVAL_MONTHS: dict[str, tuple[int, ...]] = {
     "half-year": (6, 12),
     "year": (12,),
 }
+
+
+class Reporting(Model):
+    """One reporting line of the follow-up (rapportering): what is reported, how often, to whom."""
+
+    what: Text = required("What is reported (vad).", "Lägesbild och genomförda åtgärder", sv=("vad", "innehåll"))
+    when: Text | None = field("How often or when, as written (när).", "Två gånger per år", sv=("när", "hur ofta"))
+    to: Text | None = field("To whom (till vem).", "Kommunstyrelsen", sv=("till vem", "mottagare"))
+    by: Text | None = field("Who reports (av vem).", "Styrgruppen", sv=("av vem", "rapportör"))
 
 
 class FollowUp(Model):
@@ -60,9 +69,15 @@ class FollowUp(Model):
         sv=("ansvarig", "ansvarig för uppföljningen"),
     )
     description: Markdown | None = field(
-        "How the follow-up is done, as the document states it.",
+        "How the follow-up is done, as the document states it. When written, it is what prints; "
+        "the schedule and the rest are data for lint and the follow-up commands.",
         "Uppföljningen ska årligen redovisas i berörd nämnd.",
         sv="beskrivning",
+    )
+    reporting: list[Reporting] = field(
+        "Reporting lines (rapportering): what is reported, how often, to whom.",
+        [{"what": "Lägesbild", "when": "Årligen", "to": "Kommunfullmäktige"}], default_factory=list,
+        sv=("rapportering", "redovisning"),
     )
 
     @model_validator(mode="after")

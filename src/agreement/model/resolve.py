@@ -19,9 +19,10 @@ from typing import Generic, Iterator, Literal, TypeVar
 from ..diagnostics import Path
 from ..diagnostics import did_you_mean as closest
 from .actions import Action, Commitment, Promise
-from .document import Area, Document, PartyActions
+from .document import ActionGroup, Area, Document, PartyActions
 from .follow_up import FollowUp, expand
 from .goals import Goal
+from .outline import PARTS
 
 T = TypeVar("T")
 Source = Literal["item", "group", "area", "document"]
@@ -54,28 +55,21 @@ class CommitmentContext:
     path: Path
     area: Area | None = None
     area_path: Path | None = None
-    group: PartyActions | None = None
+    group: PartyActions | ActionGroup | None = None
 
     @property
     def is_promise(self) -> bool:
         return isinstance(self.item, Promise)
 
 
-def area_key(document: Document) -> str:
-    """The YAML key under which the document's areas are written."""
-    return "focus_areas" if document.kind == "agreement" else "areas"  # type: ignore[attr-defined]
-
-
 def commitments(document: Document) -> Iterator[CommitmentContext]:
-    """Every action (in area order, then party groups) and every citizen promise."""
-    key = area_key(document)
-    for a, area in enumerate(document.areas):  # type: ignore[attr-defined]
-        area_path: Path = (key, a)
+    """Every action (in area order, then its groups) and every citizen promise."""
+    for area, area_path in document.area_places():
         for i, action in enumerate(area.actions):
             yield CommitmentContext(action, area_path + ("actions", i), area, area_path)
-        for g, group in enumerate(area.by_party):
+        for key, g, group in area.groups():
             for i, action in enumerate(group.actions):
-                yield CommitmentContext(action, area_path + ("by_party", g, "actions", i), area, area_path, group)
+                yield CommitmentContext(action, area_path + (key, g, "actions", i), area, area_path, group)
     for p, promise in enumerate(document.promises):
         yield CommitmentContext(promise, ("promises", p))
 
@@ -132,19 +126,57 @@ def check_references(document: Document) -> list[Problem]:
     for s, signature in enumerate(document.signatures):
         problems.append(_reference_problem(signature.party, refs, ("signatures", s, "party"), "signature party"))
     if document.organisation:
-        for b, body in enumerate(document.organisation.bodies):
+        for body, body_path in document.organisation.all_bodies():
             for m, member in enumerate(body.members):
                 if member.party:
-                    path = ("organisation", "bodies", b, "members", m, "party")
+                    path = ("organisation",) + body_path + ("members", m, "party")
                     problems.append(_reference_problem(member.party, refs, path, "member party"))
-    key = area_key(document)
-    for a, area in enumerate(document.areas):  # type: ignore[attr-defined]
-        for g, group in enumerate(area.by_party):
-            problems.append(_reference_problem(group.party, refs, (key, a, "by_party", g, "party"), "party"))
+        for r, role in enumerate(document.organisation.roles):
+            if role.party:
+                problems.append(_reference_problem(role.party, refs, ("organisation", "roles", r, "party"), "role party"))
+    for area, area_path in document.area_places():
+        for key, g, group in area.groups():
+            if group.party:
+                problems.append(_reference_problem(group.party, refs, area_path + (key, g, "party"), "party"))
     document_goals = _goal_ids(document.goals)
     for context in commitments(document):
         problems.extend(_commitment_references(context, refs, document_goals))
-    return [p for p in problems if p is not None]
+    return [p for p in problems if p is not None] + check_outline(document)
+
+
+def part_keys(document: Document) -> list[str]:
+    """The parts this kind of document has, in the model's order."""
+    return [key for key in PARTS if key in type(document).model_fields]
+
+
+def check_outline(document: Document) -> list[Problem]:
+    """An outline entry must name a part the document has, or a free section's id, once."""
+    if document.outline is None:
+        return []
+    sections = {section.id for section, _ in document.all_sections() if section.id}
+    top_sections = {section.id for section in document.sections if section.id}
+    parts = set(part_keys(document)) - {"sections", "focus_area_groups"}
+    problems, seen = [], set()
+    for e, entry in enumerate(document.outline):
+        path: Path = ("outline", e)
+        name = entry.part
+        if name in seen:
+            problems.append(Problem(path, "R305", f"the outline names {name!r} twice", "list each part once"))
+        elif name in parts:
+            if not document.has_part(name):
+                problems.append(Problem(path, "R305", f"the outline names {name!r}, which this document does not have",
+                                        f"write `{name}:` in the document, or remove it from the outline"))
+        elif name in sections and name not in top_sections:
+            problems.append(Problem(path, "R305", f"section {name!r} is a sub-section; the outline places "
+                                    "top-level sections", "its parent section brings it along"))
+        elif name not in top_sections:
+            hint = did_you_mean(name, parts | top_sections) or (
+                "parts: " + ", ".join(sorted(parts)) + (("; sections: " + ", ".join(sorted(top_sections)))
+                                                        if top_sections else ""))
+            problems.append(Problem(path, "R305", f"the outline names {name!r}, which is no part or section id", hint))
+        seen.add(name)
+    return problems
+
 
 
 def _commitment_references(
@@ -175,6 +207,8 @@ def _commitment_references(
 def check_dates(document: Document) -> list[Problem]:
     """A period that ends before it starts, and follow-up dates written outside the period."""
     period = document.period
+    if period is None:
+        return []
     if period.end < period.start:
         return [
             Problem(
@@ -185,9 +219,8 @@ def check_dates(document: Document) -> list[Problem]:
         ]
     problems = []
     places: list[tuple[Path, FollowUp | None]] = [(("follow_up",), document.follow_up)]
-    key = area_key(document)
-    for a, area in enumerate(document.areas):  # type: ignore[attr-defined]
-        places.append(((key, a, "follow_up"), area.follow_up))
+    for area, area_path in document.area_places():
+        places.append((area_path + ("follow_up",), area.follow_up))
     places.extend((context.path + ("follow_up",), context.item.follow_up) for context in commitments(document))
     for path, follow_up in places:
         if follow_up is None or follow_up.dates is None:
@@ -210,10 +243,10 @@ def check_dates(document: Document) -> list[Problem]:
 
 
 def resolve_owner(context: CommitmentContext) -> Resolved[list[str]] | None:
-    """The item's owners, else its party group's party; None when nobody owns it."""
+    """The item's owners, else its group's party; None when nobody owns it."""
     if context.item.owners:
         return Resolved(context.item.owners, "item")
-    if context.group is not None:
+    if context.group is not None and context.group.party:
         return Resolved([context.group.party], "group")
     return None
 
@@ -222,7 +255,7 @@ def resolve_goal(document: Document, context: CommitmentContext) -> Resolved[lis
     """The goals the item serves: its own, the one it names, else its area's goals."""
     item = context.item
     if item.goal:
-        return Resolved([Goal(kind="effect", text=item.goal)], "item")
+        return Resolved([Goal(text=item.goal)], "item")
     if item.goal_ref:
         pool = list(context.area.goals if context.area else []) + list(document.goals)
         named = [goal for goal in pool if goal.id == item.goal_ref]
@@ -245,8 +278,12 @@ def resolve_follow_up(document: Document, context: CommitmentContext) -> Resolve
 
 
 def follow_up_dates(document: Document, context: CommitmentContext) -> Resolved[list[dt.date]] | None:
-    """The concrete follow-up dates of an item within the period, with their source."""
+    """The concrete follow-up dates of an item within the period, with their source. Without a
+    period, a schedule gives no dates: only dates written out count."""
     resolved = resolve_follow_up(document, context)
     if resolved is None:
         return None
-    return Resolved(expand(resolved.value, document.period.start, document.period.end), resolved.source)
+    period = document.period
+    if period is None:
+        return Resolved(sorted(resolved.value.dates or []), resolved.source)
+    return Resolved(expand(resolved.value, period.start, period.end), resolved.source)

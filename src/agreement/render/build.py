@@ -15,7 +15,7 @@ import hashlib
 import json
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
@@ -24,13 +24,17 @@ from typing import Callable, Iterable, Sequence
 from .. import version
 from ..diagnostics import Diagnostic, Severity
 from ..model import Document
+from ..followups.logs import is_follow_up_file
 from ..validation import UsageError, check_file, discover
 from ..writing import write_atomically
 from . import docx as docx_step
-from .escaping import escape_text
+from . import reference_docx
+from .brand import Theme, find_brand, load_theme
 from .output import BuildCache, sha256
+from .libreoffice import LibreOfficeError, heading_pages, libreoffice_version, soffice
 from .pandoc import Metadata, PandocError, convert_all, html_parts, pandoc_version
-from .templates import PAGE, TemplateError, TemplateSet
+from .pdf import show_bookmarks
+from .templates import PAGE, REFERENCE_DOCX, TemplateError, TemplateSet
 from .templating import check_templates, environment, page_environment, render_markdown, render_page
 from .typst_pdf import TypstError, compile_pdf, typst_version
 from .viewmodel import DocumentView, build_view
@@ -60,6 +64,10 @@ class BuildOptions:
     templates: Path | None = None
     force: bool = False
     source_date_epoch: int | None = None
+    page_numbers: bool = False
+    """Fill in the Word contents list's page numbers from LibreOffice's layout, when it is installed."""
+    brand: Path | None = None
+    """The brand file (`--brand`); without it, the nearest `_brand.yml` above each document."""
 
 
 @dataclass(frozen=True)
@@ -144,20 +152,24 @@ class Job:
     templates: Path | None
     templates_version: str
     source_date_epoch: int | None
+    page_numbers: bool = False
+    theme: Theme = Theme()
 
 
 def output_name(document_id: str, fmt: str) -> str:
     return f"{document_id}.{fmt}"
 
 
-def fingerprint(document: bytes, fmt: str, language: str, templates: TemplateSet, options: BuildOptions) -> str:
+def fingerprint(document: bytes, fmt: str, language: str, templates: TemplateSet, options: BuildOptions,
+                theme: Theme) -> str:
     """A hash of everything an output is made from: change any of it and the output is rebuilt."""
     inputs = {
         "document": sha256(document), "format": fmt, "language": language,
-        "templates": templates.fingerprint, "agreement": version(),
+        "templates": templates.fingerprint, "brand": theme.fingerprint, "agreement": version(),
         "pandoc": pandoc_version() if fmt != "md" else None,
         "typst": typst_version() if fmt == "pdf" else None,
         "source_date_epoch": options.source_date_epoch,
+        "libreoffice": libreoffice_version() if fmt == "docx" and options.page_numbers else None,
     }
     return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
 
@@ -177,15 +189,16 @@ def _plan(path: Path, options: BuildOptions, templates: TemplateSet, cache: Buil
                           error=f"document id {document.id!r} is also the id of {other}; "
                                 "their built files would overwrite each other")
     language = options.language or document.language
+    theme = load_theme(options.brand or find_brand(path))
     data = loaded.text.encode("utf-8")  # the text as parsed: a BOM or CR LF changes no output
-    prints = {fmt: fingerprint(data, fmt, language, templates, options) for fmt in options.formats}
+    prints = {fmt: fingerprint(data, fmt, language, templates, options, theme) for fmt in options.formats}
     stale = tuple(fmt for fmt in options.formats
                   if options.force or not cache.is_current(output_name(document.id, fmt), prints[fmt]))
     if not stale:
         outputs = tuple(str(options.out / output_name(document.id, fmt)) for fmt in options.formats)
         return FileResult(source, Outcome.UP_TO_DATE, outputs, diagnostics)
     return Job(source, document, document.id, language, stale, tuple((f, prints[f]) for f in stale), options.out,
-               options.templates, templates.fingerprint, options.source_date_epoch)
+               options.templates, templates.fingerprint, options.source_date_epoch, options.page_numbers, theme)
 
 
 # -- building one document (worker process) -------------------------------------------------
@@ -224,7 +237,7 @@ def build_job(job: Job) -> FileResult:
         write_atomically({job.out / output_name(job.document_id, fmt): data for fmt, data in produced.items()})
     except TemplateError as error:
         return FileResult(job.source, Outcome.FAILED, error=str(error), template_problem=True)
-    except (PandocError, TypstError) as error:
+    except (PandocError, TypstError, LibreOfficeError) as error:
         return FileResult(job.source, Outcome.FAILED, error=str(error))
     except OSError as error:
         return FileResult(job.source, Outcome.FAILED, error=f"cannot write to {job.out}: {error.strerror or error}")
@@ -254,53 +267,105 @@ def make_outputs(document: Document, job: Job, templates: TemplateSet) -> dict[s
         produced["md"] = markdown.encode("utf-8")
     targets = [PANDOC_TARGET[fmt] for fmt in job.formats if fmt in PANDOC_TARGET]
     if targets:
-        converted = convert_all(markdown, targets, templates, pandoc_metadata(view), int(date.timestamp()))
+        theme = job.theme
+        reference = reference_document(templates, theme) if "docx" in targets else None
+        converted = convert_all(markdown, targets, templates, pandoc_metadata(view), int(date.timestamp()), reference)
         if "html" in converted:
             contents, body = html_parts(converted["html"])
-            page = render_page(view, templates, contents, body, stylesheet=templates.stylesheet(),
-                               logo=templates.logo_data_uri(), env=_page_jinja(job.templates, job.templates_version))
+            page = render_page(view, templates, contents, body, stylesheet=templates.stylesheet(theme.css()),
+                               logo=theme.logo.data_uri() if theme.logo else None, logo_alt=logo_alt(view, theme),
+                               footer=theme.footer, env=_page_jinja(job.templates, job.templates_version))
             produced["html"] = page.encode("utf-8")
         if "docx" in converted:
-            produced["docx"] = docx_step.finish(converted["docx"], view.title, date)
+            produced["docx"] = word_file(converted["docx"], view, date, job.page_numbers, theme)
         if "typst" in converted:
-            produced["pdf"] = compile_pdf(converted["typst"], templates, typst_inputs(view), date)
+            pdf = compile_pdf(converted["typst"], templates, typst_inputs(view, theme), date,
+                              files=theme.typst_files(), fonts=theme.font_files())
+            produced["pdf"] = show_bookmarks(pdf)
     return {fmt: produced[fmt] for fmt in job.formats}
 
 
+def reference_document(templates: TemplateSet, theme: Theme) -> bytes:
+    """The Word reference document: a `reference.docx` in the user's templates folder as it is,
+    else one generated from the brand."""
+    own = templates.find_optional(REFERENCE_DOCX)
+    return own.read_bytes() if own is not None else reference_docx.build(theme)
+
+
+def logo_alt(view: DocumentView, theme: Theme) -> str:
+    """The logo's alternative text: what the brand says, else whose document it is."""
+    return (theme.logo.alt if theme.logo else None) or theme.organisation or view.logo_owner
+
+
+def word_file(docx: bytes, view: DocumentView, date: dt.datetime, page_numbers: bool, theme: Theme) -> bytes:
+    """The Word file pandoc wrote, finished; with `page_numbers`, its contents list gets the pages
+    of LibreOffice's layout of it (without LibreOffice, Word fills them in when it opens the file)."""
+    data, about = title_page_data(view), subject(view)
+    logos = word_logos(view, theme)
+    finished = docx_step.finish(docx, data, about, date, logos=logos)
+    if not page_numbers or soffice() is None:
+        return finished
+    pages = heading_pages(finished, docx_step.word_headings(finished))
+    return docx_step.finish(docx, data, about, date, pages, logos=logos)
+
+
+def word_logos(view: DocumentView, theme: Theme) -> docx_step.Logos | None:
+    """The brand's logos as Word takes them (PNG at print resolution), or None."""
+    if theme.logo is None or theme.small_logo is None:
+        return None
+    from .typst_pdf import rasterise
+
+    alt = logo_alt(view, theme)
+    return docx_step.Logos(cover=docx_step.Picture(rasterise(theme.logo, COVER_LOGO_CM), COVER_LOGO_CM, alt),
+                           header=docx_step.Picture(rasterise(theme.small_logo, HEADER_LOGO_CM), HEADER_LOGO_CM, alt))
+
+
+COVER_LOGO_CM = 2.0
+"""The logo's height on the title page, as in the PDF's layout."""
+HEADER_LOGO_CM = 0.9
+"""The small logo's height in the running header, as in the PDF's layout."""
+
+
 def pandoc_metadata(view: DocumentView) -> Metadata:
-    """The document's metadata for the pandoc templates and the docx core properties (escaped)."""
-    labels = view.labels
-    values: dict[str, object] = {
-        "title": escape_text(view.title),
-        "author": [escape_text(party.name) for party in view.parties],
-        "lang": view.language_tag,
-        "keywords": [escape_text(word) for word in view.keywords],
-        "subject": escape_text(f"{view.kind_label}, {view.period}"),
-        "toc-title": escape_text(labels.get("heading", {}).get("contents", "")),
-        "page-label": escape_text(_page_label(view)),
-    }
-    if view.subtitle:
-        values["subtitle"] = escape_text(view.subtitle)
-    return Metadata(values)
+    """What pandoc itself needs to know of the document: its language (the rest of the metadata
+    each format sets from `title_page_data`)."""
+    return Metadata({"lang": view.language_tag})
 
 
-def typst_inputs(view: DocumentView) -> dict[str, str]:
-    """Plain strings for the PDF's metadata, read by the typst template from `sys.inputs`."""
+def subject(view: DocumentView) -> str:
+    """What the document is, for the file's properties: "Handlingsplan, 2014"."""
+    return ", ".join(part for part in (view.kind_label, view.period) if part)
+
+
+def typst_inputs(view: DocumentView, theme: Theme = Theme()) -> dict[str, str]:
+    """What the PDF's layout (document.typ) sets from data, as JSON strings in `sys.inputs`:
+    the title page, the signatures, the metadata and the labels it prints (`document`), and
+    the brand (`theme`). Plain values, so no escaping can go wrong."""
+    brand = theme.typst() | {"organisation": logo_alt(view, theme)}
+    return {"document": json.dumps(title_page_data(view), ensure_ascii=False, sort_keys=True),
+            "theme": json.dumps(brand, ensure_ascii=False, sort_keys=True)}
+
+
+def title_page_data(view: DocumentView) -> dict[str, object]:
+    """The title page, signatures and metadata of a document as plain data, the same for every
+    format that sets them itself (the PDF's layout, the Word file's finishing step)."""
     language, _, region = view.language_tag.partition("-")
+    signatures = next((part.content for part in view.parts if part.key == "signatures"), ())
     return {
         "title": view.title,
-        "author": "; ".join(party.name for party in view.parties),
-        "keywords": "; ".join(view.keywords),
+        "subtitle": view.subtitle,
+        "parties": [{"name": party.name} for party in view.parties],
+        "facts": [{"label": fact.label, "value": fact.value} for fact in view.facts],
+        "contacts": list(view.contacts),
+        "keywords": list(view.keywords),
         "lang": language,
         "region": region,
-        "page-label": _page_label(view),
-        "logo-alt": view.logo_owner,
+        "logo_owner": view.logo_owner,
+        "signatures": [{"party": s.party, "place": s.place, "place_and_date": s.place_and_date, "name": s.name,
+                        "title": s.title, "lines": s.lines} for s in signatures],
+        "labels": {group: view.labels.get(group, {}) for group in ("signature", "text", "heading", "field")},
     }
 
-
-def _page_label(view: DocumentView) -> str:
-    """The word before the page number in the footer of the PDF and the Word file: "Sida 3 (12)"."""
-    return str(view.labels.get("text", {}).get("page", ""))
 
 
 # -- many documents ----------------------------------------------------------------------------
@@ -312,19 +377,23 @@ def build(paths: Sequence[str | Path], options: BuildOptions, jobs: int | None =
     """Build every document under `paths`; results are reported in the order of the files.
 
     Raises UsageError (paths, options, output folder) and TemplateError (a template
-    that does not compile, a missing label file) before anything is built.
+    that does not compile, a missing label file, a brand file that is not valid: a
+    BrandError) before anything is built.
     """
-    files = discover(paths)
+    files = [path for path in discover(paths) if not is_follow_up_file(path)]  # nothing to build from those
     if not files:
         raise UsageError("no documents found (YAML files with a `kind:` key)")
     templates = template_set(options.templates)
+    if options.brand is not None:
+        if not options.brand.is_file():
+            raise UsageError(f"{options.brand}: no such brand file")
+        load_theme(options.brand)  # a broken brand file is reported before anything is built
     check_templates(templates, _jinja(templates.user_dir, templates.fingerprint))
     check_templates(templates, _page_jinja(templates.user_dir, templates.fingerprint), main=PAGE)
     if options.language is not None:
         _wording(templates.user_dir, templates.fingerprint, options.language)
     out = _output_folder(options.out)
-    options = BuildOptions(options.formats, out, options.language, templates.user_dir, options.force,
-                           options.source_date_epoch)
+    options = replace(options, out=out, templates=templates.user_dir)
     cache = BuildCache.load(out)
     owners: dict[str, str] = {}
     plans = [_plan(path, options, templates, cache, owners) for path in files]

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .templates import REFERENCE_DOCX, TYPST_TEMPLATE, TYPST_THEME, TemplateError, TemplateSet
+from .templates import REFERENCE_DOCX, TYPST_TEMPLATE, TemplateError, TemplateSet
 
 FILTER = Path(__file__).with_name("agreement.lua")
 HTML_PARTS = Path(__file__).with_name("html-parts.html")
@@ -85,21 +85,20 @@ def pandoc_version() -> str:
     return f"{package}, {os.stat(pandoc_path()).st_size} bytes"
 
 
-def arguments(target: str, templates: TemplateSet, metadata_file: Path) -> list[str]:
-    """The pandoc options for one output format (`html`, `docx` or `typst`)."""
+def arguments(target: str, templates: TemplateSet, folder: Path) -> list[str]:
+    """The pandoc options for one output format (`html`, `docx` or `typst`); `folder` holds the
+    metadata and, for Word, the reference document (see `convert_all`)."""
     args = [pandoc_path(), "--sandbox", f"--from={READER}", f"--to={WRITERS[target]}",
-            f"--lua-filter={FILTER}", f"--metadata-file={metadata_file}", "--columns=72",
+            f"--lua-filter={FILTER}", f"--metadata-file={folder / 'metadata.json'}", "--columns=72",
             "--wrap=preserve", "--standalone"]
     if target == "html":
         # The title is the page's only h1; sections start at h2.
         args += [f"--template={HTML_PARTS}", "--shift-heading-level-by=1", "--toc", "--toc-depth=3"]
     elif target == "docx":
-        args += [f"--reference-doc={templates.find(REFERENCE_DOCX)}"]
+        args += [f"--reference-doc={folder / REFERENCE_DOCX}"]
     elif target == "typst":
-        args += [f"--template={templates.find(TYPST_TEMPLATE)}", f"--variable=theme:{templates.text(TYPST_THEME)}"]
-        logo = templates.logo()
-        if logo is not None:
-            args.append(f"--variable=logo:{logo.name}")
+        # The title is the PDF's one heading of level 1, as it is the web page's h1.
+        args += ["--shift-heading-level-by=1", f"--template={templates.find(TYPST_TEMPLATE)}"]
     return args
 
 
@@ -119,20 +118,22 @@ def environment(source_date_epoch: int) -> dict[str, str]:
 
 
 def convert_all(markdown: str, targets: list[str], templates: TemplateSet, metadata: Metadata,
-                source_date_epoch: int) -> dict[str, bytes]:
+                source_date_epoch: int, reference_docx: bytes | None = None) -> dict[str, bytes]:
     """Run pandoc once per target, all at the same time (one process each), and collect the outputs.
 
-    Input, metadata and outputs are files in a private temporary folder: the only
-    files the sandboxed pandoc may touch besides the templates.
+    Input, metadata, the Word reference document and outputs are files in a private
+    temporary folder: the only files the sandboxed pandoc may touch besides the templates.
     """
     with tempfile.TemporaryDirectory(prefix="agreement-") as name:
         folder = Path(name)
         (folder / "document.md").write_text(markdown, encoding="utf-8")
         (folder / "metadata.json").write_text(metadata.dump(), encoding="utf-8")
+        if "docx" in targets:
+            (folder / REFERENCE_DOCX).write_bytes(reference_docx or b"")
         env = environment(source_date_epoch)
         running = {}
         for target in targets:
-            args = arguments(target, templates, folder / "metadata.json")
+            args = arguments(target, templates, folder)
             args += [f"--output={folder / ('out.' + target)}", str(folder / "document.md")]
             running[target] = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                                stderr=subprocess.PIPE, env=env)
@@ -154,5 +155,5 @@ def _describe_failure(target: str, stderr: str, templates: TemplateSet) -> str:
     try:
         where = templates.find(hint)
     except TemplateError:
-        where = Path(hint)
+        where = Path(hint)  # the reference document generated from the brand
     return f"pandoc ({target}, template {where}): {message}"

@@ -1,8 +1,9 @@
 """Where templates come from: a user's folder first, then the bundled templates/.
 
-`--templates DIR` overrides any file by its name (a partial, `reference.docx`,
-`style.css`, `theme.typ`, `i18n/sv.yaml`), and everything it does not name comes
-from the bundled folder. Label files are merged key by key, so a user's
+`--templates DIR` overrides any file by its name (a partial, `document.typ`,
+`style.css`, `custom.css`, `i18n/sv.yaml`, a `reference.docx` of your own), and
+everything it does not name comes from the bundled folder. Colours, fonts and logos
+come from the brand file instead (`brand.py`), for all three formats at once. Label files are merged key by key, so a user's
 `i18n/sv.yaml` may hold just the labels it changes.
 """
 
@@ -20,11 +21,9 @@ from ..resources import bundled
 SKELETON = "document.md.j2"
 PAGE = "document.html.j2"
 TYPST_TEMPLATE = "document.typ"
-TYPST_THEME = "theme.typ"
 REFERENCE_DOCX = "reference.docx"
 STYLESHEETS = ("style.css", "custom.css")
 FONTS = "fonts"
-LOGO_NAMES = ("logo.svg", "logo.png", "logo.jpg")
 
 
 class TemplateError(Exception):
@@ -78,27 +77,13 @@ class TemplateSet:
         """Folders of fonts the PDF may use: the user's fonts/, then the bundled ones."""
         return [folder / FONTS for folder in self.search_path if (folder / FONTS).is_dir()]
 
-    def logo(self) -> Path | None:
-        """A logo (`logo.svg`, `logo.png` or `logo.jpg`) in the user's folder, if any."""
-        for name in LOGO_NAMES:
-            found = self.find_optional(name)
-            if found is not None:
-                return found
-        return None
-
-    def stylesheet(self) -> str:
-        """The web page's CSS: `style.css`, then `custom.css` (the user's changes) when there is one."""
-        return "\n".join(self.text(name) for name in STYLESHEETS if self.find_optional(name))
-
-    def logo_data_uri(self) -> str | None:
-        """The logo as a `data:` URI, so the web page stays one self-contained file."""
-        logo = self.logo()
-        if logo is None:
-            return None
-        import base64
-
-        kind = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg"}[logo.suffix]
-        return f"data:{kind};base64,{base64.b64encode(logo.read_bytes()).decode()}"
+    def stylesheet(self, brand_css: str = "") -> str:
+        """The web page's CSS: `style.css`, the brand's variables, then `custom.css` (a user's
+        additions, which win over both) when there is one."""
+        parts = [self.text(STYLESHEETS[0]), brand_css]
+        if self.find_optional(STYLESHEETS[1]):
+            parts.append(self.text(STYLESHEETS[1]))
+        return "\n".join(part for part in parts if part)
 
     @cached_property
     def fingerprint(self) -> str:

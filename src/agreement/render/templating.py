@@ -67,6 +67,11 @@ def heading_id(value: object) -> Markup:
     return Markup("{#" + anchor(str(value)) + "}")
 
 
+def heading_marks(level: int) -> Markup:
+    """The `#`s of a Markdown heading of `level` (1–6), for headings whose depth follows the outline."""
+    return Markup("#" * max(1, min(int(level), 6)))
+
+
 def table_rule(widths: list[int]) -> Markup:
     """The line under a pipe table's header; the dashes set the relative column widths."""
     return Markup("|" + "|".join(":" + "-" * max(3, int(width)) for width in widths) + "|")
@@ -123,6 +128,7 @@ def environment(templates: TemplateSet) -> SandboxedEnvironment:
     env.filters["indent_md"] = indent_block
     env.filters["heading_id"] = heading_id
     env.globals["table_rule"] = table_rule
+    env.globals["heading_marks"] = heading_marks
     return env
 
 
@@ -159,10 +165,13 @@ def render_markdown(view: DocumentView, templates: TemplateSet, env: SandboxedEn
 
 
 def render_page(view: DocumentView, templates: TemplateSet, contents: str, body: str, *, stylesheet: str,
-                logo: str | None, env: SandboxedEnvironment | None = None) -> str:
-    """The web page: the page template around the body and contents pandoc wrote (already HTML)."""
+                logo: str | None, logo_alt: str = "", footer: str | None = None,
+                env: SandboxedEnvironment | None = None) -> str:
+    """The web page: the page template around the body and contents pandoc wrote (already HTML);
+    `logo` is a data URI and `footer` the brand's footer line."""
     return _render(env or page_environment(templates), PAGE, templates, doc=view, labels=view.labels,
-                   contents=Markup(contents), body=Markup(body), stylesheet=Markup(stylesheet), logo=logo)
+                   contents=Markup(contents), body=Markup(body), stylesheet=Markup(stylesheet), logo=logo,
+                   logo_alt=logo_alt, footer=footer)
 
 
 def _render(env: SandboxedEnvironment, name: str, templates: TemplateSet, **context: Any) -> str:

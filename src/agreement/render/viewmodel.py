@@ -1,11 +1,21 @@
-"""The document as the templates see it: references resolved, labels chosen, dates written out.
+"""The document as the templates see it: its parts in the author's order, names resolved, labels chosen.
 
-Templates get prepared values, never the raw model: an owner is a name, not
-`eslov/gtp`; a goal inherited from the focus area says so; a follow-up is
-"Varje år" and a list of dates. Plain text stays `str` (the Jinja environment
-escapes it when printed); Markdown fields become `Markup` blocks that are already
-wrapped for the sanitising filter (see `escaping`). Everything is frozen data, so
-a template can read it and do nothing else.
+A built document prints what the YAML says, in the order and under the headings the
+author gave, and nothing else. So the view model carries:
+
+- the parts to print (`DocumentView.parts`), in the order of the document's
+  `outline:`, or else in the order its keys are written, each with its heading (the
+  author's, or the part's usual one, or none);
+- values as written: an owner is a name, not `eslov/gtp`; a follow-up is the agreed
+  rhythm ("Årligen", "april, augusti och december") or the dates written out, never
+  dates computed from a schedule; a goal carries the label its author gave, if any;
+  a value the document does not state is absent, never a placeholder;
+- labels in the document's own words where it gives them (`labels:`), else in the
+  language's.
+
+Plain text stays `str` (the Jinja environment escapes it when printed); Markdown
+fields become `Markup` blocks already wrapped for the sanitising filter (see
+`escaping`). Everything is frozen data, so a template can read it and do nothing else.
 """
 
 from __future__ import annotations
@@ -14,15 +24,18 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from markupsafe import Markup
 
-from ..model import Action, Area, Body, Document, Goal, Indicator, PartyActions, Promise, Signature, expand
-from ..model.resolve import (CommitmentContext, Source, commitments, follow_up_dates, resolve_follow_up,
-                             resolve_goal, resolve_owner)
+from ..model import (Action, ActionGroup, Area, Body, Document, FocusAreaGroup, Goal, Indicator, PartyActions, Promise,
+                     Role, Section, Signature, Step)
+from ..model.outline import PARTS
+from ..model.resolve import CommitmentContext, commitments, resolve_owner
 from .escaping import markdown_block
 from .wording import Wording
+
+Layout = Literal["sections", "table", "list"]
 
 
 def _md(text: str | None) -> Markup | None:
@@ -53,166 +66,184 @@ class PartyView:
     id: str
     name: str
     label: str
-    type: str  # the label of its kind: Kommun, Polisen, ...
     kind: str  # municipality, police, ...
-    units: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class IndicatorView:
     name: str
     description: Markup | None
-    source: str | None
-    baseline: str | None
-    target: str | None
+    facts: tuple[Fact, ...]  # source, baseline, target: those the document states
 
 
 @dataclass(frozen=True)
 class GoalView:
-    kind: str
     text: str
     indicators: tuple[IndicatorView, ...]
 
 
 @dataclass(frozen=True)
-class ProgressView:
-    date: str
-    status: str | None
-    rating: str | None
-    note: Markup | None
+class GoalGroup:
+    """Consecutive goals under one label ("Uppföljningsmål"), or under none."""
+
+    label: str | None
+    goals: tuple[GoalView, ...]
 
 
 @dataclass(frozen=True)
 class CommitmentView:
-    """An action or a citizen promise with what it inherits resolved.
+    """An action or a citizen promise as the document states it.
 
-    `*_source` says where a value came from: item, group, area or document (or
-    None when it is missing), so a template can show "Se områdets mål".
+    `facts` are its own stated values (goal, owner, partners, status, follow-up) with
+    their labels; what it only inherits (its area's goals, its group's party, the
+    document's schedule) is said where it is stated and not repeated here.
     """
 
-    id: str | None
     anchor: Markup
     title: str
     description: Markup | None
     goal: str
-    goal_source: Source | None
     owners: str
-    owner_source: Source | None
     partners: str
-    status: str | None
+    status: str
     follow_up: str
-    follow_up_dates: tuple[str, ...]
-    follow_up_source: Source | None
+    facts: tuple[Fact, ...]
     indicators: tuple[IndicatorView, ...]
-    progress: tuple[ProgressView, ...]
+    activities: tuple[str, ...] = ()
+    dialogue: Markup | None = None
 
     @property
     def has_details(self) -> bool:
-        """Whether the action has more to say than its table row."""
-        return bool(self.description or self.indicators or self.progress)
+        """Whether the item says more than its title and its facts: then it is a section of its own."""
+        return bool(self.description or self.indicators or self.activities or self.dialogue)
 
 
 @dataclass(frozen=True)
-class ActionTable:
-    """The actions of an area, or of one party in it, with the columns worth showing."""
+class ActionList:
+    """Actions (or promises) printed together: as sections, as a table, or as a list.
+
+    Sections when any of them has a description (it reads like the source's prose);
+    else a table when any states a goal, owner, partner, status or follow-up of its
+    own (only the columns that have something); else a list of titles.
+    """
 
     heading: str | None
     anchor: Markup
+    layout: Layout
     caption: str
-    actions: tuple[CommitmentView, ...]
-    show_goal: bool
-    show_owner: bool
-    show_partners: bool
-    show_status: bool
-    show_follow_up: bool
+    items: tuple[CommitmentView, ...]
+    first_label: str  # the first column's label: Åtgärd, Löfte
+    columns: tuple[tuple[str, str], ...]  # (attribute, label) of the columns after the first
 
     @property
-    def column_count(self) -> int:
-        """How many columns the table has; with one (the action), a list says the same more simply."""
-        return 1 + sum((self.show_goal, self.show_owner, self.show_partners, self.show_status, self.show_follow_up))
+    def width(self) -> int:
+        return 1 + len(self.columns)
 
 
 @dataclass(frozen=True)
 class AreaView:
-    id: str
+    anchor: Markup
+    title: str
+    level: int
+    description: Markup | None
+    texts: tuple[tuple[str, Markup], ...]  # problem, causes, effects: (label, text)
+    facts: tuple[Fact, ...]  # target group, places, follow-up
+    goals: tuple[GoalGroup, ...]
+    indicators: tuple[IndicatorView, ...]
+    actions: tuple[ActionList, ...]
+    notes: Markup | None
+
+
+@dataclass(frozen=True)
+class AreaGroupView:
     anchor: Markup
     title: str
     description: Markup | None
-    target_group: str | None
-    goals: tuple[GoalView, ...]
-    indicators: tuple[IndicatorView, ...]
-    follow_up: str | None
-    tables: tuple[ActionTable, ...]
+    goals: tuple[GoalGroup, ...]
+    areas: tuple[AreaView, ...]
 
-    @property
-    def has_content(self) -> bool:
-        """Whether the area has more than a title (an area with only a title is listed, not a section)."""
-        return bool(self.description or self.target_group or self.goals or self.indicators or self.tables)
 
-    @property
-    def details(self) -> tuple[CommitmentView, ...]:
-        """Actions that have a description, indicators or progress to show below the tables."""
-        return tuple(action for table in self.tables for action in table.actions if action.has_details)
+@dataclass(frozen=True)
+class AreasView:
+    areas: tuple[AreaView, ...]
+    groups: tuple[AreaGroupView, ...]
 
 
 @dataclass(frozen=True)
 class MemberView:
-    role: str
-    name: str
-    party: str
+    text: str  # "Johan Olsson, biträdande enhetschef, Omsorgsförvaltningen (sammankallande)"
 
 
 @dataclass(frozen=True)
 class BodyView:
     anchor: Markup
-    name: str
-    kind: str
+    title: str | None
+    level: int
     description: Markup | None
     members: tuple[MemberView, ...]
-    meets: str | None
+    notes: Markup | None
+    facts: tuple[Fact, ...]  # how often it meets, when no text of the body says so
+    responsibilities: tuple[str, ...]
+    bodies: tuple["BodyView", ...]
 
-    @property
-    def show_names(self) -> bool:
-        return any(member.name for member in self.members)
 
-    @property
-    def show_parties(self) -> bool:
-        return any(member.party for member in self.members)
+@dataclass(frozen=True)
+class RoleView:
+    heading: str  # "Samordnare: Cecilia Tegelberg, Kommunledningskontoret"
+    description: Markup | None
+    responsibilities: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OrganisationView:
+    description: Markup | None
+    roles: tuple[RoleView, ...]
+    bodies: tuple[BodyView, ...]
 
 
 @dataclass(frozen=True)
 class StepView:
     title: str
     description: Markup | None
+    steps: tuple["StepView", ...]
 
 
 @dataclass(frozen=True)
-class SectionView:
-    anchor: Markup
-    title: str
-    text: Markup
+class WorkingModelView:
+    description: Markup | None
+    steps: tuple[StepView, ...]
+
+
+@dataclass(frozen=True)
+class ReportingView:
+    what: str
+    when: str
+    to: str
+    by: str
 
 
 @dataclass(frozen=True)
 class FollowUpView:
-    schedule: str | None
-    dates: tuple[str, ...]
-    reported_to: str | None
-    responsible: str | None
+    """The follow-up as the document states it: its text when it has one (then the schedule and
+    the rest are data for lint and the follow-up commands), else its facts; and reporting lines."""
+
     description: Markup | None
+    facts: tuple[Fact, ...]
+    reporting: tuple[ReportingView, ...]
+    reporting_columns: tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)
 class SignatureView:
-    """A signature: signed (it has a date) it is printed as it stands; not yet signed (a
-    draft being circulated) it gets lines to sign on, with the place and name filled in."""
+    """A signature as written: party, place and date, name and title; with lines to sign on only
+    when the document asks for them (a draft circulated for signing)."""
 
     party: str
     name: str | None
     title: str | None
     place: str | None
     place_and_date: str | None
-    signed: bool
+    lines: bool
 
 
 @dataclass(frozen=True)
@@ -229,8 +260,41 @@ class TermView:
 
 
 @dataclass(frozen=True)
+class SectionView:
+    anchor: Markup
+    title: str | None
+    level: int
+    text: Markup | None
+    sections: tuple["SectionView", ...]
+
+
+@dataclass(frozen=True)
+class PartView:
+    """One part of the document as it prints: its heading (None: none) and what it holds.
+
+    `content` is the part's own view (a Markup text, a SectionView, an AreasView, …);
+    `template` is the partial that prints it."""
+
+    key: str
+    heading: str | None
+    anchor: Markup
+    level: int
+    content: Any
+
+    @property
+    def template(self) -> str:
+        return f"partials/{_TEMPLATES.get(self.key, self.key.replace('_', '-'))}.md.j2"
+
+
+_TEMPLATES = {"background": "text", "purpose": "text", "section": "section", "focus_areas": "areas",
+              "areas": "areas"}
+_PART_OF_KEY = {"focus_area_groups": "focus_areas"}
+"""Keys that print as part of another: focus areas in groups belong to the focus areas."""
+
+
+@dataclass(frozen=True)
 class DocumentView:
-    """Everything the templates print, in the order the skeleton prints it."""
+    """Everything the templates print: the title page, then the parts in order."""
 
     id: str
     kind: str
@@ -240,28 +304,13 @@ class DocumentView:
     labels: dict[str, Any]
     title: str
     subtitle: str | None
-    period: str
+    period: str | None
     date: dt.date
     facts: tuple[Fact, ...]
+    contacts: tuple[str, ...]
     keywords: tuple[str, ...]
     parties: tuple[PartyView, ...]
-    background: Markup | None
-    purpose: Markup | None
-    sections: tuple[SectionView, ...]
-    goals: tuple[GoalView, ...]
-    indicators: tuple[IndicatorView, ...]
-    organisation_description: Markup | None
-    bodies: tuple[BodyView, ...]
-    working_model_title: str | None
-    working_model_description: Markup | None
-    steps: tuple[StepView, ...]
-    areas_heading: str
-    areas: tuple[AreaView, ...]
-    promises: tuple[CommitmentView, ...]
-    follow_up: FollowUpView | None
-    signatures: tuple[SignatureView, ...]
-    references: tuple[ReferenceView, ...]
-    glossary: tuple[TermView, ...]
+    parts: tuple[PartView, ...]
 
     @property
     def logo_owner(self) -> str:
@@ -269,26 +318,23 @@ class DocumentView:
         municipality = [p.name for p in self.parties if p.kind == "municipality"]
         return (municipality or [p.name for p in self.parties] or [self.title])[0]
 
-    @property
-    def has_working_model(self) -> bool:
-        return bool(self.steps or self.working_model_description)
-
-    @property
-    def has_organisation(self) -> bool:
-        return bool(self.bodies or self.organisation_description)
+    def part(self, key: str) -> PartView | None:
+        """The printed part `key` (`follow_up`, `section`, …), the first when there are several."""
+        return next((part for part in self.parts if part.key == key), None)
 
 
 class _Builder:
     """Turns one validated document into a DocumentView in one language."""
 
     def __init__(self, document: Document, wording: Wording) -> None:
-        self.document, self.wording = document, wording
+        self.document, self.wording = document, wording.for_document(document.labels)
         self.anchors: set[str] = set()
         self.names: dict[str, str] = {}
         for party in document.parties:
             self.names[party.id] = party.label()
             for unit in party.units:
                 self.names[f"{party.id}/{unit.id}"] = unit.name
+        self.contexts = list(commitments(document))
 
     # -- small pieces ------------------------------------------------------------
 
@@ -307,106 +353,267 @@ class _Builder:
     def refs(self, refs: list[str]) -> str:
         return self.wording.join(self.names.get(ref, ref) for ref in refs)
 
-    def indicator(self, indicator: Indicator) -> IndicatorView:
-        return IndicatorView(indicator.name, _md(indicator.description), indicator.source,
-                             indicator.baseline, indicator.target)
+    def facts(self, *pairs: tuple[str, str | None]) -> tuple[Fact, ...]:
+        """Labelled values, leaving out those the document does not state."""
+        return tuple(Fact(label, value) for label, value in pairs if value)
 
-    def goal(self, goal: Goal) -> GoalView:
-        return GoalView(self.label("goal_kind", goal.kind), goal.text,
-                        tuple(self.indicator(i) for i in goal.indicators))
+    def indicator(self, indicator: Indicator) -> IndicatorView:
+        return IndicatorView(indicator.name, _md(indicator.description), self.facts(
+            (self.label("table", "source"), indicator.source), (self.label("table", "baseline"), indicator.baseline),
+            (self.label("table", "target"), indicator.target)))
+
+    def goal_groups(self, goals: list[Goal]) -> tuple[GoalGroup, ...]:
+        """Goals in runs of the same label, as the source lists them ("Uppföljningsmål: …")."""
+        groups: list[GoalGroup] = []
+        for goal in goals:
+            view = GoalView(goal.text, tuple(self.indicator(i) for i in goal.indicators))
+            if groups and groups[-1].label == goal.label:
+                groups[-1] = GoalGroup(goal.label, groups[-1].goals + (view,))
+            else:
+                groups.append(GoalGroup(goal.label, (view,)))
+        return tuple(groups)
 
     # -- commitments ---------------------------------------------------------------
 
+    def own_goal(self, context: CommitmentContext) -> str:
+        """The goal an item states (or names with `goal_ref`); an area's goals it only serves are not repeated."""
+        item = context.item
+        if item.goal:
+            return item.goal
+        if item.goal_ref:
+            pool = list(context.area.goals if context.area else []) + list(self.document.goals)
+            return next((goal.text for goal in pool if goal.id == item.goal_ref), "")
+        return ""
+
     def commitment(self, context: CommitmentContext) -> CommitmentView:
         item = context.item
-        not_stated = self.label("text", "not_stated")
         owner = resolve_owner(context)
-        goal = resolve_goal(self.document, context)
-        follow = resolve_follow_up(self.document, context)
-        dates = follow_up_dates(self.document, context)
-        if goal is None:
-            goal_text = not_stated
-        elif goal.source == "area" and not item.goal_ref:
-            goal_text = self.label("text", "see_area_goals")
-        else:
-            goal_text = self.wording.join(g.text for g in goal.value)
-        title = item.title if isinstance(item, Action) else item.text  # type: ignore[union-attr]
+        own_owner = self.refs(owner.value) if owner and owner.source == "item" else ""
+        own_follow_up = self.wording.schedule(item.follow_up) if item.follow_up else None
+        goal = self.own_goal(context)
+        partners = self.refs(item.partners) if isinstance(item, Action) else ""
+        status = self.label("action_status", item.status) if item.status else ""
+        facts = self.facts((self.label("field", "goal"), goal), (self.label("field", "owner"), own_owner),
+                           (self.label("field", "partners"), partners), (self.label("field", "status"), status),
+                           (self.label("field", "follow_up"), own_follow_up))
+        if isinstance(item, Promise):
+            return CommitmentView(
+                self.anchor("promise", item.id or str(context.path[-1])), item.text, _md(item.description), goal,
+                own_owner, "", status, own_follow_up or "", facts, (), tuple(item.activities), _md(item.dialogue))
+        assert isinstance(item, Action)
         return CommitmentView(
-            id=item.id,
-            anchor=self.anchor("action", context.area.id if context.area else "promise",
-                               item.id or str(context.path[-1])),
-            title=title,
-            description=_md(item.description) if isinstance(item, Action) else None,
-            goal=goal_text,
-            goal_source=goal.source if goal else None,
-            owners=self.refs(owner.value) if owner else not_stated,
-            owner_source=owner.source if owner else None,
-            partners=self.refs(item.partners) if isinstance(item, Action) else "",
-            status=self.label("action_status", item.status) if item.status else None,
-            follow_up=(self.wording.schedule(follow.value) or not_stated) if follow else not_stated,
-            follow_up_dates=tuple(self.wording.date(d) for d in dates.value) if dates else (),
-            follow_up_source=follow.source if follow else None,
-            indicators=tuple(self.indicator(i) for i in item.indicators) if isinstance(item, Action) else (),
-            progress=tuple(ProgressView(self.wording.date(p.date),
-                                        self.label("action_status", p.status) if p.status else None,
-                                        self.label("rating", p.rating) if p.rating else None,
-                                        _md(p.note)) for p in item.progress),
-        )
+            self.anchor("action", context.area.id if context.area else "", item.id or str(context.path[-1])),
+            item.title, _md(item.description), goal, own_owner, partners, status, own_follow_up or "", facts,
+            tuple(self.indicator(i) for i in item.indicators))
 
-    def table(self, area: Area, group: PartyActions | None, actions: list[CommitmentView]) -> ActionTable:
-        heading = (group.title or self.names.get(group.party, group.party)) if group else None
-        caption = f"{self.label('caption', 'actions')} – {heading or area.title}"
-        return ActionTable(
-            heading=heading,
-            anchor=self.anchor("area", area.id, "actions", group.party if group else ""),
-            caption=caption,
-            actions=tuple(actions),
-            show_goal=any(a.goal_source == "item" for a in actions) or not area.goals,
-            show_owner=group is None or any(a.owner_source == "item" for a in actions),
-            show_partners=any(a.partners for a in actions),
-            show_status=any(a.status for a in actions),
-            # The document's own schedule is stated under Follow-up; repeating it on every row says nothing.
-            show_follow_up=any(a.follow_up_source != "document" for a in actions),
-        )
+    def action_list(self, items: list[CommitmentView], heading: str | None, anchor_parts: tuple[str, ...],
+                    caption: str, first_column: str) -> ActionList:
+        if any(item.has_details for item in items):
+            layout: Layout = "sections"
+        elif any(item.facts for item in items):
+            layout = "table"
+        else:
+            layout = "list"
+        labels = {"goal": "goal", "owners": "owner", "partners": "partners", "status": "status",
+                  "follow_up": "follow_up"}
+        columns = tuple((name, self.label("table", label)) for name, label in labels.items()
+                        if any(getattr(item, name) for item in items))
+        return ActionList(heading, self.anchor(*anchor_parts), layout, caption, tuple(items),
+                          self.label("table", first_column), columns)
 
-    def area(self, area: Area, contexts: list[CommitmentContext]) -> AreaView:
+    def area_actions(self, area: Area) -> tuple[ActionList, ...]:
+        contexts = [c for c in self.contexts if c.area is area]
         loose = [self.commitment(c) for c in contexts if c.group is None]
-        tables = [self.table(area, None, loose)] if loose else []
-        for group in area.by_party:
+        caption = f"{self.label('caption', 'actions')} – {area.title}"
+        lists = [self.action_list(loose, None, ("area", area.id, "actions"), caption, "action")] if loose else []
+        for _, _, group in area.groups():
             mine = [self.commitment(c) for c in contexts if c.group is group]
+            heading = self.group_heading(group)
             if mine:
-                tables.append(self.table(area, group, mine))
-        follow = self.wording.schedule(area.follow_up) if area.follow_up else None
-        return AreaView(area.id, self.anchor("area", area.id), area.title, _md(area.description), area.target_group,
-                        tuple(self.goal(g) for g in area.goals), tuple(self.indicator(i) for i in area.indicators),
-                        follow, tuple(tables))
+                lists.append(self.action_list(mine, heading, ("area", area.id, heading or ""),
+                                              f"{self.label('caption', 'actions')} – {heading or area.title}",
+                                              "action"))
+        return tuple(lists)
 
-    # -- document parts --------------------------------------------------------------
+    def group_heading(self, group: PartyActions | ActionGroup) -> str | None:
+        if group.title:
+            return group.title
+        return self.names.get(group.party, group.party) if group.party else None
 
-    def facts(self) -> tuple[Fact, ...]:
+    # -- areas -------------------------------------------------------------------------
+
+    def area(self, area: Area, level: int) -> AreaView:
+        texts = tuple((self.label("field", key), markdown_block(text)) for key, text in
+                      (("problem", area.problem), ("causes", area.causes), ("effects", area.effects)) if text)
+        facts = self.facts((self.label("field", "target_group"), area.target_group),
+                           (self.label("field", "places"), self.wording.join(area.places)),
+                           (self.label("field", "follow_up"),
+                            self.wording.schedule(area.follow_up) if area.follow_up else None))
+        return AreaView(self.anchor("area", area.id), area.title, level, _md(area.description), texts, facts,
+                        self.goal_groups(area.goals), tuple(self.indicator(i) for i in area.indicators),
+                        self.area_actions(area), _md(area.notes))
+
+    def areas(self, level: int) -> AreasView:
+        document = self.document
+        loose = [area for area, path in document.area_places() if path[0] != "focus_area_groups"]
+        groups: list[FocusAreaGroup] = list(getattr(document, "focus_area_groups", []))
+        return AreasView(
+            tuple(self.area(area, level + 1) for area in loose),
+            tuple(AreaGroupView(self.anchor("group", group.id or group.title), group.title, _md(group.description),
+                                self.goal_groups(group.goals),
+                                tuple(self.area(area, level + 2) for area in group.focus_areas))
+                  for group in groups))
+
+    # -- other parts ---------------------------------------------------------------------
+
+    def member(self, member: Any) -> MemberView:
+        represents = self.names.get(member.party, member.party) if member.party else member.organisation
+        flags = [self.label("text", "convener")] * member.convener + [self.label("text", "adjunct")] * member.adjunct
+        text = ", ".join(part for part in (member.name, member.role, represents) if part)
+        return MemberView(f"{text} ({', '.join(flags)})" if flags else text)
+
+    def body(self, body: Body, level: int) -> BodyView:
+        meets = body.meets if not (body.description or body.notes) else None
+        return BodyView(self.anchor("body", body.id or body.name), body.title, level, _md(body.description),
+                        tuple(self.member(m) for m in body.members), _md(body.notes),
+                        self.facts((self.label("field", "meets"), meets)),
+                        tuple(body.responsibilities), tuple(self.body(b, level + 1) for b in body.bodies))
+
+    def role(self, role: Role) -> RoleView:
+        who = self.names.get(role.party, role.party) if role.party else role.organisation
+        details = ", ".join(part for part in (role.name, who) if part)
+        return RoleView(f"{role.role}: {details}" if details else role.role, _md(role.description),
+                        tuple(role.responsibilities))
+
+    def organisation(self, level: int) -> OrganisationView:
+        organisation = self.document.organisation
+        assert organisation is not None
+        return OrganisationView(_md(organisation.description), tuple(self.role(r) for r in organisation.roles),
+                                tuple(self.body(b, level + 1) for b in organisation.bodies))
+
+    def step(self, step: Step) -> StepView:
+        return StepView(step.title, _md(step.description), tuple(self.step(s) for s in step.steps))
+
+    def follow_up(self) -> FollowUpView:
+        follow = self.document.follow_up
+        assert follow is not None
+        facts: tuple[Fact, ...] = ()
+        if not follow.description:
+            facts = self.facts((self.label("field", "schedule"), self.wording.schedule(follow)),
+                               (self.label("field", "reported_to"), follow.reported_to),
+                               (self.label("field", "responsible"), follow.responsible))
+        rows = tuple(ReportingView(r.what, r.when or "", r.to or "", r.by or "") for r in follow.reporting)
+        columns = tuple((name, self.label("table", f"report_{name}")) for name in ("what", "when", "to", "by")
+                        if any(getattr(row, name) for row in rows))
+        return FollowUpView(_md(follow.description), facts, rows, columns)
+
+    def signature(self, signature: Signature) -> SignatureView:
+        date = self.wording.date(signature.date) if signature.date else None
+        place_date = ", ".join(part for part in (signature.place, date) if part)
+        return SignatureView(self.names.get(signature.party, signature.party), signature.name, signature.title,
+                             signature.place, place_date or None, signature.lines)
+
+    def section(self, section: Section, level: int) -> SectionView:
+        return SectionView(self.anchor("section", section.id or section.title or "text"), section.title, level,
+                           _md(section.text), tuple(self.section(child, level + 1) for child in section.sections))
+
+    def promises(self) -> ActionList:
+        items = [self.commitment(c) for c in self.contexts if isinstance(c.item, Promise)]
+        return self.action_list(items, None, ("promises",), self.label("caption", "promises"), "promise")
+
+    # -- the outline -------------------------------------------------------------------------
+
+    def content(self, key: str, level: int) -> Any:
+        """What part `key` holds, for its partial."""
+        document = self.document
+        if key in ("background", "purpose"):
+            return markdown_block(getattr(document, key))
+        if key == "goals":
+            return self.goal_groups(document.goals)
+        if key == "indicators":
+            return tuple(self.indicator(i) for i in document.indicators)
+        if key == "organisation":
+            return self.organisation(level)
+        if key == "working_model":
+            working = document.working_model
+            assert working is not None
+            return WorkingModelView(_md(working.description), tuple(self.step(s) for s in working.steps))
+        if key in ("focus_areas", "areas"):
+            return self.areas(level)
+        if key == "promises":
+            return self.promises()
+        if key == "follow_up":
+            return self.follow_up()
+        if key == "signatures":
+            return tuple(self.signature(s) for s in document.signatures)
+        if key == "references":
+            return tuple(ReferenceView(r.title, r.url, r.note) for r in document.references)
+        if key == "glossary":
+            return tuple(TermView(t.term, markdown_block(t.definition)) for t in document.glossary)
+        raise KeyError(key)
+
+    def default_heading(self, key: str) -> str | None:
+        if key == "working_model" and self.document.working_model and self.document.working_model.title:
+            return self.document.working_model.title
+        if key == "areas":
+            return self.label("heading", "plan_areas")
+        return self.label("heading", key)
+
+    def written_parts(self) -> list[tuple[str, str | None | bool]]:
+        """(key or section id, heading as the outline gives it) in the order the document prints them."""
+        document = self.document
+        if document.outline is not None:
+            return [(_PART_OF_KEY.get(entry.part, entry.part), entry.heading) for entry in document.outline]
+        keys = [_PART_OF_KEY.get(key, key) for key in document.written_order]
+        ordered: list[tuple[str, str | None | bool]] = []
+        for key in dict.fromkeys(keys):
+            if key == "sections":
+                ordered.extend((section.id or f"#{s}", None) for s, section in enumerate(document.sections))
+            elif key in PARTS and document.has_part(key):
+                ordered.append((key, None))
+        return ordered
+
+    def parts(self) -> tuple[PartView, ...]:
+        sections = {section.id: section for section in self.document.sections if section.id}
+        found = []
+        for name, heading in self.written_parts():
+            if name in PARTS and name != "sections":
+                shown = None if heading is False else (heading or self.default_heading(name))
+                found.append(PartView(name, shown, self.anchor(name), 1, self.content(name, 1)))
+                continue
+            section = sections.get(name) or self.document.sections[int(name[1:])]
+            view = self.section(section, 1)
+            shown = None if heading is False else (heading or section.title)
+            found.append(PartView("section", shown, view.anchor, 1, view))
+        return tuple(found)
+
+    # -- the title page ----------------------------------------------------------------------
+
+    def title_facts(self) -> tuple[Fact, ...]:
         document, label = self.document, self.label
-        facts = [Fact(label("field", "kind"), self.kind_label),
-                 Fact(label("field", "period"), self.wording.period(document.period.start, document.period.end))]
-        if document.status:
-            facts.append(Fact(label("field", "status"), label("status", document.status)))
         decision = document.decision
+        decided = None
         if decision and (decision.body or decision.date or decision.section):
-            parts = [decision.body, self.wording.date(decision.date) if decision.date else None, decision.section]
-            facts.append(Fact(label("field", "decision"), ", ".join(p for p in parts if p)))
-        for party, number in document.registration.items():
-            facts.append(Fact(f"{label('field', 'registration')}, {self.names.get(party, party)}", number))
-        if document.document_owner:
-            facts.append(Fact(label("field", "document_owner"), document.document_owner))
-        if document.valid_until:
-            facts.append(Fact(label("field", "valid_until"), self.wording.date(document.valid_until)))
-        implements = getattr(document, "implements", None)
-        if implements:
-            facts.append(Fact(label("field", "implements"), implements))
+            decided = ", ".join(p for p in (decision.body, self.wording.date(decision.date) if decision.date else None,
+                                            decision.section) if p)
+        facts = list(self.facts(
+            (label("field", "period"), self.wording.period(document.period) if document.period else None),
+            (label("field", "status"), label("status", document.status) if document.status else None),
+            (label("field", "decision"), decided)))
+        facts += [Fact(f"{label('field', 'registration')}, {self.names.get(party, party)}", number)
+                  for party, number in document.registration.items()]
+        facts += self.facts(
+            (label("field", "valid_until"), self.wording.date(document.valid_until) if document.valid_until else None),
+            (label("field", "applies_to"), document.applies_to),
+            (label("field", "document_owner"), document.document_owner),
+            (label("field", "revision_responsible"), document.revision_responsible),
+            (label("field", "follow_up_responsible"), document.follow_up_responsible),
+            (label("field", "implements"), getattr(document, "implements", None)))
         return tuple(facts)
 
-    @property
-    def kind_label(self) -> str:
-        return self.label("kind", self.document.kind)  # type: ignore[attr-defined]
+    def contacts(self) -> tuple[str, ...]:
+        return tuple(", ".join(part for part in (c.name, c.title, c.organisation, c.email, c.phone) if part)
+                     for c in self.document.contact)
 
     def date(self) -> dt.date:
         """The date the document is known by: its decision, else its last signature, else its start."""
@@ -414,69 +621,23 @@ class _Builder:
         if document.decision and document.decision.date:
             return document.decision.date
         signed = [s.date for s in document.signatures if s.date]
-        return max(signed) if signed else document.period.start
-
-    def body(self, body: Body) -> BodyView:
-        members = []
-        for member in body.members:
-            flags = [self.label("text", "convener")] * member.convener
-            flags += [self.label("text", "adjunct")] * member.adjunct
-            role = member.role or ""
-            if flags:
-                role = f"{role} ({', '.join(flags)})" if role else ", ".join(flags)
-            members.append(MemberView(role, member.name or "", self.names.get(member.party, member.party or "")
-                                      if member.party else ""))
-        return BodyView(self.anchor("body", body.id or body.name), body.name, self.label("body_kind", body.kind),
-                        _md(body.description), tuple(members), body.meets)
-
-    def follow_up(self) -> FollowUpView | None:
-        follow = self.document.follow_up
-        if follow is None:
-            return None
-        period = self.document.period
-        dates = tuple(self.wording.date(d) for d in expand(follow, period.start, period.end))
-        return FollowUpView(self.wording.schedule(follow), dates, follow.reported_to, follow.responsible,
-                            _md(follow.description))
-
-    def signature(self, signature: Signature) -> SignatureView:
-        date = self.wording.date(signature.date) if signature.date else None
-        place_date = ", ".join(part for part in (signature.place, date) if part)
-        return SignatureView(self.names.get(signature.party, signature.party), signature.name, signature.title,
-                             signature.place, place_date or None, signed=signature.date is not None)
+        if signed:
+            return max(signed)
+        return document.period.start if document.period else dt.date(2000, 1, 1)
 
     def build(self, language: str) -> DocumentView:
         document, wording = self.document, self.wording
-        contexts = [c for c in commitments(document) if c.area is not None]
-        areas = tuple(self.area(area, [c for c in contexts if c.area is area])
-                      for area in document.areas)  # type: ignore[attr-defined]
-        promises = tuple(self.commitment(c) for c in commitments(document) if isinstance(c.item, Promise))
-        organisation = document.organisation
-        working = document.working_model
         kind = document.kind  # type: ignore[attr-defined]
+        kind_label = self.label("kind", kind)
         return DocumentView(
-            id=document.id, kind=kind, kind_label=self.kind_label, language=language,
+            id=document.id, kind=kind, kind_label=kind_label, language=language,
             language_tag=wording.language_tag, labels=wording.labels,
             title=document.title, subtitle=document.subtitle,
-            period=wording.period(document.period.start, document.period.end), date=self.date(),
-            facts=self.facts(),
-            keywords=tuple(document.registration.values()) + (self.kind_label,),
-            parties=tuple(PartyView(p.id, p.name, p.label(), self.label("party_type", p.type), p.type,
-                                    tuple(u.name for u in p.units)) for p in document.parties),
-            background=_md(document.background), purpose=_md(document.purpose),
-            sections=tuple(SectionView(self.anchor("section", s.id or s.title), s.title, markdown_block(s.text))
-                           for s in document.sections),
-            goals=tuple(self.goal(g) for g in document.goals),
-            indicators=tuple(self.indicator(i) for i in document.indicators),
-            organisation_description=_md(organisation.description) if organisation else None,
-            bodies=tuple(self.body(b) for b in organisation.bodies) if organisation else (),
-            working_model_title=working.title if working else None,
-            working_model_description=_md(working.description) if working else None,
-            steps=tuple(StepView(s.title, _md(s.description)) for s in working.steps) if working else (),
-            areas_heading=self.label("heading", "focus_areas" if kind == "agreement" else "plan_areas"),
-            areas=areas, promises=promises, follow_up=self.follow_up(),
-            signatures=tuple(self.signature(s) for s in document.signatures),
-            references=tuple(ReferenceView(r.title, r.url, r.note) for r in document.references),
-            glossary=tuple(TermView(t.term, markdown_block(t.definition)) for t in document.glossary),
+            period=wording.period(document.period) if document.period else None, date=self.date(),
+            facts=self.title_facts(), contacts=self.contacts(),
+            keywords=tuple(document.registration.values()) + (kind_label,),
+            parties=tuple(PartyView(p.id, p.name, p.label(), p.type) for p in document.parties),
+            parts=self.parts(),
         )
 
 

@@ -14,7 +14,7 @@ from typing import Any, Iterable
 from babel.dates import format_date
 from babel.lists import format_list
 
-from ..model import FollowUp
+from ..model import FollowUp, Period
 
 
 @dataclass(frozen=True)
@@ -44,17 +44,31 @@ class Wording:
         """A month's name as it stands inside a sentence: april."""
         return format_date(dt.date(2000, month, 1), format="LLLL", locale=self.locale)
 
-    def period(self, start: dt.date, end: dt.date) -> str:
-        """1 januari 2015 – 31 december 2018."""
-        return f"{self.date(start)} – {self.date(end)}"
+    def period(self, period: Period) -> str:
+        """As written: 2014, 2015–2018, or 1 januari 2015 – 31 december 2018."""
+        if period.in_years:
+            first, last = period.start.year, period.end.year
+            return str(first) if first == last else f"{first}–{last}"
+        return f"{self.date(period.start)} – {self.date(period.end)}"
 
     def join(self, items: Iterable[str]) -> str:
         """a, b och c."""
         listed = [item for item in items if item]
         return format_list(listed, locale=self.locale) if listed else ""
 
+    def for_document(self, labels: dict[str, str]) -> "Wording":
+        """This wording with a document's own words for its fields (`labels:` in the document)."""
+        if not labels:
+            return self
+        merged = {group: dict(values) if isinstance(values, dict) else values for group, values in self.labels.items()}
+        for key, text in labels.items():
+            for group in ("field", "table"):
+                merged.setdefault(group, {})[key] = text
+        return Wording(merged)
+
     def schedule(self, follow_up: FollowUp) -> str | None:
-        """When a follow-up happens, in words: "Varje år", "I april, augusti och december varje år", or its dates."""
+        """When a follow-up happens, as agreed: "Årligen", "april, augusti och december", or its dates
+        written out; never dates computed from a schedule."""
         if follow_up.every is not None:
             return self.label("schedule", follow_up.every)
         if follow_up.months is not None:

@@ -9,7 +9,7 @@ from typing import Callable, Iterator
 
 from ...diagnostics import Path
 from ...model import Document, Goal, Indicator
-from ...model.resolve import CommitmentContext, area_key
+from ...model.resolve import CommitmentContext
 from ..rule import Context, Finding
 
 FINISHED = frozenset({"done", "cancelled"})
@@ -20,7 +20,8 @@ def in_force(document: Document, today: dt.date) -> bool:
     """Whether the document's commitments are being carried out and followed up: adopted,
     or of no stated status while its period lasts."""
     if document.status is None:
-        return today <= (document.valid_until or document.period.end)
+        end = document.valid_until or (document.period.end if document.period else None)
+        return end is None or today <= end
     return document.status == "adopted"
 
 
@@ -49,26 +50,28 @@ def missing_after_inheritance(
     inherited: Callable[[CommitmentContext], bool],
     hint: str,
     inherited_hint: str,
+    own_what: str | None = None,
 ) -> Iterator[Finding]:
     """The accountability check shared by missing goal, owner and follow-up: each
-    commitment must have `what` after inheritance, or on itself when `on_item`."""
+    commitment must have `what` after inheritance, or on itself when `on_item`
+    ("has no follow-up date of its own": `own_what`, which defaults to `what`)."""
     for commitment in context.commitments:
         if own(commitment):
             continue
         if not inherited(commitment):
             yield Finding(commitment.path, f"{describe(commitment)} has no {what}", hint)
         elif on_item:
-            yield Finding(commitment.path, f"{describe(commitment)} has no {what} of its own", inherited_hint)
+            yield Finding(commitment.path, f"{describe(commitment)} has no {own_what or what} of its own",
+                          inherited_hint)
 
 
 def goals(document: Document) -> Iterator[tuple[Goal, Path, list[Indicator]]]:
     """Every declared goal with its path and the indicators of the level it is written at."""
     for g, goal in enumerate(document.goals):
         yield goal, ("goals", g), list(document.indicators)
-    key = area_key(document)
-    for a, area in enumerate(document.areas):  # type: ignore[attr-defined]
+    for area, path in document.area_places():
         for g, goal in enumerate(area.goals):
-            yield goal, (key, a, "goals", g), list(area.indicators)
+            yield goal, path + ("goals", g), list(area.indicators)
 
 
 def indicators(context: Context) -> Iterator[tuple[Indicator, Path]]:
@@ -76,10 +79,9 @@ def indicators(context: Context) -> Iterator[tuple[Indicator, Path]]:
     document = context.document
     for i, indicator in enumerate(document.indicators):
         yield indicator, ("indicators", i)
-    key = context.area_key
-    for a, area in enumerate(document.areas):  # type: ignore[attr-defined]
+    for area, path in document.area_places():
         for i, indicator in enumerate(area.indicators):
-            yield indicator, (key, a, "indicators", i)
+            yield indicator, path + ("indicators", i)
     for goal, path, _ in goals(document):
         for i, indicator in enumerate(goal.indicators):
             yield indicator, path + ("indicators", i)

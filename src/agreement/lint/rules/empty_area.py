@@ -67,13 +67,13 @@ class Options(RuleOptions):
 
 
 def check(context: Context, options: Options) -> Iterator[Finding]:
-    key = context.area_key
-    what = "focus area" if key == "focus_areas" else "area"
-    for a, area in enumerate(context.document.areas):  # type: ignore[attr-defined]
+    for area, path in context.document.area_places():
+        what = "focus area" if "focus_areas" in path else "area"
         if not area.all_actions():
-            yield Finding((key, a), f"{what} {area.id!r} has no action",
+            yield Finding(path, f"{what} {area.id!r} has no action",
                           "add `actions:`, or say why with a suppression that gives the reason")
-        for g, group in enumerate(area.by_party):
+        for key, g, group in area.groups():
             if not group.actions:
-                yield Finding((key, a, "by_party", g), f"the actions of {group.party!r} in {what} {area.id!r} are empty",
+                name = group.party if key == "by_party" else group.title
+                yield Finding(path + (key, g), f"the actions of {name!r} in {what} {area.id!r} are empty",
                               "add `actions:` to the group or remove it")

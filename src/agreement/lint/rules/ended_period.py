@@ -67,8 +67,8 @@ def check(context: Context, options: Options) -> Iterator[Finding]:
     document = context.document
     if document.status != "adopted":
         return
-    end = document.valid_until or document.period.end
-    if end < context.today:
+    end = document.valid_until or (document.period.end if document.period else None)
+    if end is not None and end < context.today:
         what = "it was valid until" if document.valid_until else "its period ended"
         yield Finding(("status",), f"the document is still `adopted`, but {what} {end.isoformat()}",
                       "set `status: repealed` when a new document replaces it, or record the decision "

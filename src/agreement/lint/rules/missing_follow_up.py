@@ -90,6 +90,7 @@ def check(context: Context, options: Options) -> Iterator[Finding]:
     return missing_after_inheritance(
         context,
         what="follow-up date within the period",
+        own_what="follow-up date",
         on_item=options.on_item,
         own=lambda c: c.item.follow_up is not None and c.item.follow_up.has_schedule and dated(c),
         inherited=dated,

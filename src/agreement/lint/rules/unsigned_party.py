@@ -62,7 +62,7 @@ SEVERITY = Severity.WARNING
 
 
 class Options(RuleOptions):
-    kinds: list[Literal["agreement", "action-plan"]] = ["agreement"]
+    kinds: list[Literal["agreement", "action-plan", "guidelines", "citizen-promises"]] = ["agreement"]
 
 
 def check(context: Context, options: Options) -> Iterator[Finding]:
