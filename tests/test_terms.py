@@ -200,3 +200,15 @@ def test_a_value_where_the_path_leads_to_no_field_is_matched_against_the_allowed
     path = ("focus_areas", 0, "actions", 0, "status", 0)  # an item of a list of fixed values
     assert terms.value_hint(KINDS["agreement"], path, "Ongoing", ["planned", "ongoing"]) == "did you mean 'ongoing'?"
     assert terms.value_hint(KINDS["agreement"], path, "pågående", ["planned", "ongoing"]) is None
+
+
+def test_an_outline_entry_written_in_swedish_gets_the_part_it_names() -> None:
+    text = agreement("outline: [Bakgrunden, goals]\nbackground: Text.\ngoals: [{text: Färre brott.}]\n")
+    expect_only(text, "R305", "Bakgrunden", "the outline names 'Bakgrunden', which is no part or section id",
+                "did you mean 'background'? (the English key for bakgrund)")
+
+
+def test_an_outline_entry_near_a_section_id_still_gets_the_section() -> None:
+    text = agreement("outline: [inriktnin]\nsections: [{id: inriktning, text: Text.}]\n")
+    assert only(text).hint == "did you mean 'inriktning'?"
+

@@ -189,6 +189,16 @@ def value_hint(model: type[BaseModel], path: Path, value: object, allowed: Itera
     return suggest(str(value), index, "value")
 
 
+def part_hint(model: type[BaseModel], written: str, keys: Iterable[str]) -> str | None:
+    """The hint for an outline entry written as the Swedish term of a part (`bakgrund`): the key of
+    that part among `keys`; None when the word is no Swedish term of one (a near miss of an English
+    key or a section id is for the caller, who knows the sections)."""
+    wanted = set(keys)
+    match = _index((key_of(name, info), _extra(info.json_schema_extra).get(SWEDISH, ()))
+                   for name, info in model.model_fields.items() if key_of(name, info) in wanted).find(written)
+    return match.hint("key") if match and match.swedish else None
+
+
 def kind_hint(kind: str) -> str | None:
     """The hint for an unknown `kind:`."""
     return suggest(kind, kinds(), "kind")

@@ -187,7 +187,7 @@ def test_an_outline_names_parts_and_top_level_sections_once() -> None:
     found = check(text).diagnostics
     assert [where(d) for d in found] == [at("R305", text, "bakgrund"), at("R305", text, "goals", 2),
                                          at("R305", text, "purpose"), at("R305", text, "under")]
-    assert found[0].hint == "did you mean 'background'?"
+    assert found[0].hint == "did you mean 'background'? (the English key for bakgrund)"
 
 
 def test_a_section_needs_text_or_sub_sections() -> None:
