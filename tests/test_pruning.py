@@ -154,3 +154,175 @@ def test_consistency_problems_count_towards_the_cap(wrong_statuses: int) -> None
 def test_a_valid_file_keeps_its_model_and_a_salvaged_one_has_none() -> None:
     assert check(with_action("- {title: C, owner: eslov/gtp}")).document is not None
     assert check(with_action("- {title: C, owner: eslov/gata, status: klar}")).document is None
+
+
+# -- the outline, nested parts, the newer kinds and follow-up files ------------------
+
+
+def test_an_outline_naming_a_part_that_pruning_emptied_is_not_reported() -> None:
+    """`goals` is written, but its only goal is pruned: the outline still names a part the file has."""
+    text = agreement("""
+outline: [background, goals]
+background: Bakgrund.
+goals:
+  - {kind: effektmål, text: Fler känner sig trygga.}
+""")
+    assert found(text) == [at("S204", text, "effektmål")]
+
+
+def test_an_outline_naming_a_section_in_a_pruned_section_is_not_reported() -> None:
+    text = agreement("""
+outline: [inriktning, background]
+background: Bakgrund.
+sections:
+  - {id: inriktning, title: Inriktning, text: Text., rubrik: Fel}
+""")
+    assert found(text) == [at("S201", text, "rubrik")]
+
+
+def test_an_outline_naming_a_part_that_pruning_emptied_in_a_group_is_not_reported() -> None:
+    """`focus_areas` prints the groups too: their pruned area does not make the part missing."""
+    text = agreement("""
+outline: [focus_areas]
+focus_area_groups:
+  - title: Brottsförebyggande områden
+    focus_areas: [{id: narkotika}]
+""")
+    assert found(text) == [at("S202", text, "{id: narkotika}")]
+
+
+def test_a_wrong_outline_entry_is_still_reported_beside_a_schema_error() -> None:
+    text = agreement("""
+outline: [bakgrund, goals, goals]
+bakgrund: Text.
+goals:
+  - {text: Fler känner sig trygga.}
+""")
+    assert found(text) == [at("R305", text, "bakgrund"), at("R305", text, "goals]"), at("S201", text, "bakgrund:")]
+    assert messages(text)["R305"][1] is not None
+
+
+def test_an_outline_entry_after_a_pruned_entry_is_placed_at_its_own_item() -> None:
+    text = agreement("""
+outline: ["mål och syfte", bakgrund]
+goals:
+  - {text: Fler känner sig trygga.}
+""")
+    assert found(text) == [at("S204", text, '"mål och syfte"'), at("R305", text, "bakgrund")]
+    outline = next(d for d in check(text).diagnostics if d.code == "R305")
+    assert outline.path == ("outline", 1)
+
+
+def test_a_member_of_a_nested_body_is_checked_beside_a_pruned_body() -> None:
+    text = agreement("""
+organisation:
+  bodies:
+    - name: Styrgruppen
+      bodies:
+        - {name: Arbetsgruppen, kind: arbetsgrupp}
+        - name: Trygghetsrådet
+          members: [{role: Ordförande, party: eslov/gata}]
+  roles:
+    - {role: Samordnare, party: polis}
+""")
+    assert found(text) == [at("S204", text, "arbetsgrupp}"), at("R301", text, "eslov/gata"),
+                           at("R301", text, "polis}")]
+    member = next(d for d in check(text).diagnostics if d.message.startswith("member party"))
+    assert member.path == ("organisation", "bodies", 0, "bodies", 1, "members", 0, "party")
+
+
+def test_guidelines_check_their_roles_beside_a_schema_error() -> None:
+    text = header("guidelines", parties="parties: [{id: vaxby, name: Växby kommun, type: kommun}]\n") + """
+organisation:
+  roles:
+    - {role: Samordnare, party: vaxby}
+    - {role: Kontaktperson, party: vaxbi}
+"""
+    assert found(text) == [at("S204", text, "kommun}")]  # the parties stood in: no reference is judged
+    text = text.replace("type: kommun", "type: municipality").replace("role: Samordnare", "roll: Samordnare")
+    assert found(text) == [at("S202", text, "{roll"), at("S201", text, "roll"), at("R301", text, "vaxbi")]
+    assert messages(text)["S201"][1] == "did you mean 'role'? (the English key for roll)"
+
+
+def test_citizen_promises_are_checked_at_the_files_items() -> None:
+    text = header("citizen-promises") + """
+promises:
+  - {text: Polisen lovar att vara synlig., owner: polisen, status: pågående}
+  - {text: Kommunen lovar bättre belysning., owner: eslov/gata}
+"""
+    assert found(text) == [at("S204", text, "pågående"), at("R301", text, "eslov/gata")]
+
+
+def test_a_goal_ref_to_a_pruned_goal_of_a_focus_area_group_is_not_reported() -> None:
+    text = agreement("""
+focus_area_groups:
+  - title: Brottsförebyggande områden
+    goals: [{id: farre-brott, kind: effektmål, text: Färre brott.}]
+    focus_areas:
+      - id: centrum
+        title: Centrum
+        action_groups:
+          - title: Pågående aktiviteter
+            actions:
+              - {title: A, goal_ref: farre-brott}
+              - {title: B, goal_ref: farre-brot, owner: polisen}
+""")
+    assert found(text) == [at("S204", text, "effektmål"), at("R302", text, "farre-brot,")]
+
+
+# -- follow-up files ------------------------------------------------------------------
+
+def _follow_up_folder(tmp_path, log: str):  # type: ignore[no-untyped-def]
+    from .followups.support import plan_folder
+
+    plan_folder(tmp_path, log=log)
+    return tmp_path / "uppfoljning.yaml"
+
+
+def _found_in(path) -> list[tuple[str, int, int]]:  # type: ignore[no-untyped-def]
+    from agreement.validation import check_file
+
+    return [where(diagnostic) for diagnostic in check_file(path).diagnostics]
+
+
+FOLLOW_UP = """\
+kind: follow-up
+schema: 1
+document: plan.yaml
+progress:
+  belysning:
+    - {date: 2016-05-02, rating: grön}
+    - {date: 2017-05-02, rating: green}
+  belysnig:
+    - {date: 2016-05-02}
+"""
+
+
+def test_a_follow_up_file_checks_its_ids_and_dates_beside_a_schema_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = _follow_up_folder(tmp_path, FOLLOW_UP)
+    assert _found_in(path) == [at("S204", FOLLOW_UP, "grön"), at("R308", FOLLOW_UP, "2017-05-02"),
+                               at("R307", FOLLOW_UP, "belysnig")]
+
+
+def test_a_progress_entry_after_a_pruned_entry_is_placed_at_its_own_item(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = FOLLOW_UP.replace("{date: 2016-05-02, rating: grön}", "{rating: green}")
+    path = _follow_up_folder(tmp_path, text)
+    assert _found_in(path) == [at("S202", text, "{rating: green}"), at("R308", text, "2017-05-02"),
+                               at("R307", text, "belysnig")]
+    from agreement.validation import check_file
+
+    late = next(d for d in check_file(path).diagnostics if d.code == "R308")
+    assert late.path == ("progress", "belysning", 1, "date")
+
+
+def test_a_follow_up_file_whose_document_stood_in_reports_nothing_against_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = FOLLOW_UP.replace("document: plan.yaml", "document: [plan.yaml]")
+    path = _follow_up_folder(tmp_path, text)
+    assert _found_in(path) == [at("S203", text, "[plan.yaml]"), at("S204", text, "grön")]
+
+
+def test_an_invalid_progress_id_is_pruned_with_its_entries(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = FOLLOW_UP.replace("  belysnig:", '  "belys ning":')
+    path = _follow_up_folder(tmp_path, text)
+    assert _found_in(path) == [at("S204", text, "grön"), at("S204", text, '"belys ning"'),
+                               at("R308", text, "2017-05-02")]  # no R307 for the pruned id

@@ -202,6 +202,12 @@ def test_a_value_where_the_path_leads_to_no_field_is_matched_against_the_allowed
     assert terms.value_hint(KINDS["agreement"], path, "pågående", ["planned", "ongoing"]) is None
 
 
+def test_a_swedish_label_key_gets_the_english_key_it_labels() -> None:
+    text = agreement("labels: {mål: Effektmål}\n")
+    expect_only(text, "S204", "mål:", "'mål' is not one of: " + ", ".join(fixed_values(
+        KINDS["agreement"].model_fields["labels"].annotation)), "did you mean 'goal'? (the English value for mål)")
+
+
 def test_an_outline_entry_written_in_swedish_gets_the_part_it_names() -> None:
     text = agreement("outline: [Bakgrunden, goals]\nbackground: Text.\ngoals: [{text: Färre brott.}]\n")
     expect_only(text, "R305", "Bakgrunden", "the outline names 'Bakgrunden', which is no part or section id",
@@ -212,3 +218,18 @@ def test_an_outline_entry_near_a_section_id_still_gets_the_section() -> None:
     text = agreement("outline: [inriktnin]\nsections: [{id: inriktning, text: Text.}]\n")
     assert only(text).hint == "did you mean 'inriktning'?"
 
+
+def test_a_swedish_key_in_a_follow_up_files_progress_gets_the_english_key() -> None:
+    text = ("kind: follow-up\nschema: 1\ndocument: plan.yaml\n"
+            "progress:\n  belysning:\n    - {date: 2016-05-02, kommentar: Klart.}\n")
+    diagnostics = check(text).diagnostics
+    assert [(d.code, d.hint) for d in diagnostics if d.code == "S201"] == [
+        ("S201", "did you mean 'note'? (the English key for kommentar)")]
+
+
+def test_terms_join_a_fields_own_schema_keywords() -> None:
+    """`sv=` adds to a field's `json_schema_extra`, it does not replace it (a measurement's year keeps its range)."""
+    from agreement.model import Measurement
+
+    year = Measurement.model_json_schema()["properties"]["year"]
+    assert (year["minimum"], year["maximum"], year[SWEDISH][0]) == (1900, 2200, "år")
