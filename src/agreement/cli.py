@@ -211,7 +211,8 @@ from typing import Any  # noqa: E402  (kept inside this section)
     "Examples:\n\n  agreement build examples\n\n"
     "  agreement build plans/eslov.yaml --to pdf,docx --out public\n\n"
     "  agreement build plans --lang en --templates my-templates --jobs 4\n\n"
-    "  agreement build plans --brand brand/_brand.yml"))
+    "  agreement build plans --brand brand/_brand.yml\n\n"
+    "  agreement build plans/eslov.yaml --changes-since v2025"))
 def build(
     paths: List[Path] = typer.Argument(..., help="Files and folders; folders are searched for *.yaml/*.yml documents."),
     to: str = typer.Option("html,docx,pdf", "--to", "-t",
@@ -229,6 +230,9 @@ def build(
     brand: Optional[Path] = typer.Option(None, "--brand", metavar="FILE",
                                          help="Brand file (brand.yml format) for colours, fonts, logos and footer "
                                               "(default: the nearest _brand.yml at or above each document)."),
+    changes_since: Optional[str] = typer.Option(None, "--changes-since", metavar="REV",
+                                                help="Add an appendix of what changed since the document's version "
+                                                     "in git revision REV (a tag, a branch, a commit)."),
 ) -> None:
     """Build documents into Word, PDF and HTML files ready to publish.
 
@@ -251,7 +255,7 @@ def build(
 
     try:
         options = BuildOptions(parse_formats(to), out, lang, templates, force, source_date_epoch_from(os.environ),
-                               page_numbers, brand)
+                               page_numbers, brand, changes_since)
         with _BuildProgress() as progress:
             report = build_documents(paths, options, jobs=jobs, on_result=progress.result, on_start=progress.start)
     except UsageError as error:

@@ -25,11 +25,14 @@ from .. import version
 from ..diagnostics import Diagnostic, Severity
 from ..model import Document
 from ..followups.logs import is_follow_up_file
+from ..diffing import Diff, SourceError, compare, from_git
+from ..diffing.formats import as_json
 from ..validation import UsageError, check_file, discover
 from ..writing import write_atomically
 from . import docx as docx_step
 from . import reference_docx
 from .brand import Theme, find_brand, load_theme
+from .changes import with_changes
 from .output import BuildCache, sha256
 from .libreoffice import LibreOfficeError, heading_pages, libreoffice_version, soffice
 from .pandoc import Metadata, PandocError, convert_all, html_parts, pandoc_version
@@ -68,6 +71,8 @@ class BuildOptions:
     """Fill in the Word contents list's page numbers from LibreOffice's layout, when it is installed."""
     brand: Path | None = None
     """The brand file (`--brand`); without it, the nearest `_brand.yml` above each document."""
+    changes_since: str | None = None
+    """A git revision: add an appendix of what changed since the document's version in it."""
 
 
 @dataclass(frozen=True)
@@ -154,6 +159,9 @@ class Job:
     source_date_epoch: int | None
     page_numbers: bool = False
     theme: Theme = Theme()
+    changes_since: str | None = None
+    changes: Diff | None = None
+    """What changed since `changes_since` (None there: the document is new since then)."""
 
 
 def output_name(document_id: str, fmt: str) -> str:
@@ -161,9 +169,10 @@ def output_name(document_id: str, fmt: str) -> str:
 
 
 def fingerprint(document: bytes, fmt: str, language: str, templates: TemplateSet, options: BuildOptions,
-                theme: Theme) -> str:
+                theme: Theme, changes: str | None = None) -> str:
     """A hash of everything an output is made from: change any of it and the output is rebuilt."""
     inputs = {
+        "changes": changes,
         "document": sha256(document), "format": fmt, "language": language,
         "templates": templates.fingerprint, "brand": theme.fingerprint, "agreement": version(),
         "pandoc": pandoc_version() if fmt != "md" else None,
@@ -190,15 +199,39 @@ def _plan(path: Path, options: BuildOptions, templates: TemplateSet, cache: Buil
                                 "their built files would overwrite each other")
     language = options.language or document.language
     theme = load_theme(options.brand or find_brand(path))
+    changes: Diff | None = None
+    if options.changes_since is not None:
+        found = changes_since(path, document, options.changes_since)
+        if isinstance(found, str):
+            return FileResult(source, Outcome.FAILED, diagnostics=diagnostics, error=found)
+        changes = found
+    changed = None if options.changes_since is None else sha256(as_json(changes).encode() if changes else b"new")
     data = loaded.text.encode("utf-8")  # the text as parsed: a BOM or CR LF changes no output
-    prints = {fmt: fingerprint(data, fmt, language, templates, options, theme) for fmt in options.formats}
+    prints = {fmt: fingerprint(data, fmt, language, templates, options, theme, changed) for fmt in options.formats}
     stale = tuple(fmt for fmt in options.formats
                   if options.force or not cache.is_current(output_name(document.id, fmt), prints[fmt]))
     if not stale:
         outputs = tuple(str(options.out / output_name(document.id, fmt)) for fmt in options.formats)
         return FileResult(source, Outcome.UP_TO_DATE, outputs, diagnostics)
     return Job(source, document, document.id, language, stale, tuple((f, prints[f]) for f in stale), options.out,
-               options.templates, templates.fingerprint, options.source_date_epoch, options.page_numbers, theme)
+               options.templates, templates.fingerprint, options.source_date_epoch, options.page_numbers, theme,
+               options.changes_since, changes)
+
+
+def changes_since(path: Path, document: Document, revision: str) -> Diff | None | str:
+    """What changed in the document since its version in git `revision`: the Diff, None when the
+    file is new since then, or why the appendix cannot be made (the old version does not validate).
+    A revision git does not know, or no git at all, is a UsageError: no document could have it."""
+    try:
+        old = from_git(path, revision)
+    except SourceError as error:
+        if any(words in str(error) for words in ("exists on disk, but not in", "does not exist in")):
+            return None
+        raise UsageError(f"--changes-since: {error}") from None
+    if old.document is None:
+        return (f"--changes-since: the version in {revision} does not validate, so its changes cannot be "
+                f"listed (run `agreement validate` on it: `git show {revision}:{path}`)")
+    return compare(old.document, document, old.name, str(path))
 
 
 # -- building one document (worker process) -------------------------------------------------
@@ -259,7 +292,10 @@ def build_date(view: DocumentView, source_date_epoch: int | None) -> dt.datetime
 
 def make_outputs(document: Document, job: Job, templates: TemplateSet) -> dict[str, bytes]:
     """The bytes of every requested format of one document (nothing is written here)."""
-    view = build_view(document, _wording(job.templates, job.templates_version, job.language), job.language)
+    wording = _wording(job.templates, job.templates_version, job.language)
+    view = build_view(document, wording, job.language)
+    if job.changes_since is not None:
+        view = with_changes(view, wording.for_document(document.labels), job.changes_since, job.changes)
     markdown = render_markdown(view, templates, _jinja(job.templates, job.templates_version))
     date = build_date(view, job.source_date_epoch)
     produced: dict[str, bytes] = {}
