@@ -97,6 +97,12 @@ Unknown keys are errors, not silently dropped: a misspelt `folow_up` would other
 leave an action without a follow-up date and nobody would notice. The message
 suggests the closest valid key.
 
+Keys are English, but every key knows its Swedish term: a key written in Swedish
+gets the English key, in any case, with or without å, ä and ö, and inflected
+(`ordlista`, `Ordlistan`, `ordlistor`: "did you mean 'glossary'? (the English key
+for ordlista)"; `ansvarig`: `owner`; `åtgärder`: `actions`). The JSON Schemas list
+each key's terms as `x-swedish`.
+
 ## Example
 ```yaml
 actions:
@@ -136,6 +142,12 @@ The key takes one of a fixed set of values (a status, a party type, a goal kind)
 a value of a given form (an id of letters, digits, `-`, `_` and `.`; a month from 1
 to 12). The message lists what is allowed and suggests the closest.
 
+Values are English, but every fixed value knows its Swedish term: a value written
+in Swedish gets the English value, in any case, with or without å, ä and ö, and
+inflected (`pågående`, `Pågående` and `pagaende`: "did you mean 'ongoing'? (the
+English value for pågående)"; `genomfört`: `done`; `kommun`: `municipality`;
+`effektmål`: `effect`; `kvartalsvis`: `quarter`).
+
 ## Example
 ```yaml
 status: pågående
@@ -149,6 +161,24 @@ status: ongoing
     _code("S205", "invalid-date", "A date is not a valid date written YYYY-MM-DD.", """
 Dates are ISO dates: `2015-11-26`. Swedish forms such as `26/11 2015` or
 `26 november 2015` are written that way in the built documents, not in the YAML.
+
+A date written YYYY-MM-DD that does not exist is named by its wrong part:
+"2018-13-01: month 13 is not a month (1–12)" (with the date as meant when the
+month and day are swapped), "2018-04-31: day 31 does not exist in April 2018",
+"2018-02-29: 2018 is not a leap year". A date written another way (`26/11 2015`,
+`26.11.2015`, `26 november 2015`, `1:a maj 2016`, a date with a time of day) gets
+its ISO form as the hint: "write 2015-11-26". Day and month are read the Swedish
+way, the day first.
+
+## Example
+```yaml
+    follow_up: 26/11 2015
+```
+
+## Use instead
+```yaml
+    follow_up: 2015-11-26
+```
 """),
     _code("S206", "unknown-kind", "The file's `kind` is missing or unknown.", """
 Every document says what it is: `kind: agreement` (samverkansöverenskommelse) or
@@ -158,6 +188,20 @@ a document that lost it: a key that is `kind` misspelt (`Kind:`, `knd:`, `kinds:
 key only documents have (`parties`, `focus_areas`, `areas`, `period`, `promises`,
 `signatures`, `working_model`, `implements`) or `schema: 1`. Such a file is reported
 here rather than silently left out. A file named on the command line must have one.
+
+A kind written in Swedish gets the English one, in any case and inflected:
+`kind: handlingsplan` gets "did you mean 'action-plan'? (the English kind for
+handlingsplan)", `kind: Samverkansavtalet` gets `agreement`.
+
+## Example
+```yaml
+kind: handlingsplan
+```
+
+## Use instead
+```yaml
+kind: action-plan
+```
 """),
     _code("S207", "unsupported-schema", "The file's `schema` version is not supported.", """
 `schema:` states the version of the file format, so that files written today can
@@ -196,6 +240,11 @@ background: |
     _code("R301", "unknown-reference", "An owner, partner, signature party, registration key or member names no declared party or unit.", """
 References name a declared party (`polisen`) or one of its units (`eslov/gtp`). A
 reference to anything else is an error, with the closest declared name suggested.
+
+References and dates (R301–R304) are checked in a file with schema errors too, on
+the part of it that validates: a wrong owner is reported in the same run as a
+misspelt key elsewhere. A reference to a party, unit or goal that is written in
+the file but refused for a schema error of its own is not reported.
 
 ## Example
 ```yaml
