@@ -149,6 +149,53 @@ def explain(
     typer.echo(render_entry(entry, output_format), nl=False)
 
 
+# --- fmt command: owned by the formatting package (src/agreement/formatting/) ---------
+
+
+@app.command(epilog=(
+    "Examples:\n\n  agreement fmt plans\n\n  agreement fmt --check examples\n\n"
+    "  agreement fmt plans/eslov.yaml plans/ljusdal/action-plan.yaml"))
+def fmt(
+    paths: List[Path] = typer.Argument(..., help="Files and folders; folders are searched for *.yaml/*.yml documents."),
+    check: bool = typer.Option(False, "--check",
+                               help="Write nothing; print a unified diff of each file not in canonical form, and exit 1 if there is one."),
+    only_documents: bool = typer.Option(False, "--only-documents",
+                                        help="Skip named files that are not documents (no top-level `kind:`), as hooks pass every YAML file."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary line on standard error."),
+) -> None:
+    """Rewrite documents in canonical layout: key order, indentation and quoting.
+
+    Keys stand in the model's order (the document's parts, lists and per-party mappings
+    as written), two spaces indent, quotes only where needed; block texts (`|`, `>`) are
+    left as written. Every comment stays with what it belongs to and no value changes. A
+    file that does not validate is not formatted: its problems are printed. Exit status:
+    0 done (or, with --check, nothing to change), 1 a file not formatted (invalid, or with
+    --check not in canonical form), 2 for usage or input/output errors.
+    """
+    from .formatting.command import FmtUsageError, run as run_fmt
+
+    try:
+        outcome = run_fmt(paths, check=check, only_documents=only_documents)
+    except FmtUsageError as error:
+        raise fail_usage(str(error)) from None
+    for result in outcome.refused:
+        if result.diagnostics:
+            print_diagnostics(result.diagnostics)
+        elif result.problem is not None:
+            where = f"{result.file}:{result.problem.line}" if result.problem.line else result.file
+            typer.echo(f"{where}: cannot format: {result.problem}")
+    if check:
+        for diff in outcome.diffs():
+            typer.echo(diff, nl=False)
+    for file in outcome.written:
+        typer.echo(f"reformatted {file}", err=True)
+    for message in outcome.write_errors:
+        typer.echo(f"error: {message}", err=True)
+    if not quiet:
+        typer.echo(outcome.summary(), err=True)
+    raise typer.Exit(outcome.exit_code)
+
+
 # --- lint command: owned by the lint package (src/agreement/lint/) -------------------
 
 

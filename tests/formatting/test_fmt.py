@@ -1,0 +1,104 @@
+"""fmt on real documents: canonical form, values, comments, the built document and lint all kept.
+
+Every document of the repository that validates (the examples, the real-client and
+render fixtures) is formatted and compared with the project's own loader, the
+generated Markdown and lint; the examples are also scrambled and must come back byte
+for byte.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from agreement.diagnostics import Severity
+from agreement.formatting import format_file, format_text
+from agreement.formatting.tree import comments_of
+from agreement.lint.config import Choices
+from agreement.lint.engine import lint_paths
+from agreement.loading import load_file
+from agreement.validation import check_file, discover
+
+from ..lint.support import TODAY
+from ..render.conftest import markdown_of
+from .scrambler import scramble
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = discover([ROOT / "examples"])
+DOCUMENTS = [path for path in discover([ROOT / "examples", ROOT / "tests"])
+             if not any(d.severity is Severity.ERROR for d in check_file(path).diagnostics)]
+"""Every valid document of the repository: examples, real-client documents, render and hostile fixtures."""
+
+
+def name(path: Path) -> str:
+    return str(path.relative_to(ROOT))
+
+
+def formatted_copy(path: Path, folder: Path) -> tuple[Path, Path]:
+    """The document copied twice into `folder`, as it is and formatted."""
+    before = folder / "before" / path.name
+    after = folder / "after" / path.name
+    for copy in (before, after):
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, copy)
+    result = format_file(after)
+    assert result.formatted is not None, (result.diagnostics, result.problem)
+    after.write_bytes(result.formatted)
+    return before, after
+
+
+def test_the_repository_has_documents_of_every_kind() -> None:
+    kinds = {load_file(path).data["kind"] for path in DOCUMENTS}
+    assert kinds == {"agreement", "action-plan", "guidelines", "citizen-promises"}
+    assert len(EXAMPLES) == 3
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=name)
+def test_examples_are_in_canonical_form(path: Path) -> None:
+    result = format_file(path)
+    assert result.formatted == result.original, "run `agreement fmt examples`"
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("path", EXAMPLES, ids=name)
+def test_a_scrambled_example_formats_back_to_its_bytes(path: Path, seed: int) -> None:
+    original = path.read_text(encoding="utf-8")
+    scrambled = scramble(original, seed)
+    assert scrambled != original
+    assert Counter(comments_of(scrambled)) == Counter(comments_of(original))
+    assert format_text(scrambled) == original
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=name)
+def test_formatting_keeps_every_value_and_comment(path: Path, tmp_path: Path) -> None:
+    before, after = formatted_copy(path, tmp_path)
+    assert load_file(after).data == load_file(before).data
+    assert Counter(comments_of(after.read_text(encoding="utf-8"))) == Counter(comments_of(before.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=name)
+def test_formatting_twice_changes_nothing(path: Path, tmp_path: Path) -> None:
+    _, after = formatted_copy(path, tmp_path)
+    assert format_file(after).changed is False
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=name)
+def test_formatting_keeps_the_built_document(path: Path, tmp_path: Path) -> None:
+    before, after = formatted_copy(path, tmp_path)
+    assert markdown_of(after) == markdown_of(before)
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=name)
+def test_formatting_keeps_what_lint_reports_and_what_suppressions_cover(path: Path, tmp_path: Path) -> None:
+    """A suppression comment applies on its line; lint must report the same after fmt, and the
+    suppressions must still suppress (no L903 unused suppression appears)."""
+    before, after = formatted_copy(path, tmp_path)
+
+    def findings(file: Path) -> Counter[tuple[str, tuple, str]]:
+        report = lint_paths([file], today=TODAY, choices=Choices(), jobs=1)
+        return Counter((d.code, d.path, d.message) for d in report.diagnostics)
+
+    assert findings(after) == findings(before)
