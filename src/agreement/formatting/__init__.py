@@ -51,8 +51,9 @@ def format_text(text: str) -> str:
     from .layout import render
     from .tree import read
 
-    formatted = render(read(text))
-    _check_same(text, formatted)
+    document = read(text)
+    formatted = render(document)
+    _check_same(text, formatted, Counter(document.comments))
     return formatted
 
 
@@ -90,13 +91,14 @@ def unified_diff(formatted: Formatted) -> str:
     after = (formatted.formatted or b"").decode("utf-8-sig", "replace").splitlines(keepends=True)
     name = formatted.file
     old, new = (name, name) if FsPath(name).is_absolute() else (f"a/{name}", f"b/{name}")
-    return "".join(difflib.unified_diff(before, after, old, new))
+    lines = difflib.unified_diff(before, after, old, new)
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
 # -- the check before writing -------------------------------------------------------------
 
 
-def _check_same(before: str, after: str) -> None:
+def _check_same(before: str, after: str, comments_before: Counter[str]) -> None:
     """Refuse a result that changes a value, the order of the parts, or the comments."""
     from ..model.outline import PARTS
 
@@ -112,7 +114,7 @@ def _check_same(before: str, after: str) -> None:
     if [k for k in new if k in PARTS] != [k for k in old if k in PARTS]:
         raise Unformattable("formatting would reorder the parts; the file was left as it was "
                             "(this is a bug in agreement fmt)")
-    if comments(after) != comments(before):
+    if comments(after) != comments_before:
         raise Unformattable("formatting would lose or change a comment; the file was left as it was "
                             "(this is a bug in agreement fmt)")
 

@@ -121,6 +121,8 @@ class Document:
     header: list[str]
     root: Collection
     footer: list[str]
+    comments: list[str] = field(default_factory=list)
+    """Every comment of the file as read, in the order written (to check that none is lost)."""
 
 
 @dataclass(frozen=True)
@@ -153,9 +155,7 @@ def comments_of(text: str) -> list[str]:
     """Every comment of a document's text (header and footer included), in the order written."""
     from ruamel.yaml import YAML
 
-    reader = _Reader(text)
-    reader.document(YAML(typ="rt").compose(text))
-    return [comment.text for comment in reader.comments(0)]
+    return _Reader(text).document(YAML(typ="rt").compose(text)).comments
 
 
 class _Reader:
@@ -189,7 +189,7 @@ class _Reader:
         first = root.slots[0].start_line
         header = [line.rstrip() for line in self.lines[:first]]
         footer = _Placer(self, root).place()
-        return Document(header, root, footer)
+        return Document(header, root, footer, [comment.text for comment in self.comments(0)])
 
     def node(self, node: Any, annotation: Any, parent_column: int, in_flow: bool) -> Scalar | Collection:
         from ruamel.yaml.nodes import ScalarNode
