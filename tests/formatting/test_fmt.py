@@ -8,6 +8,7 @@ for byte.
 
 from __future__ import annotations
 
+import random
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -19,8 +20,8 @@ from agreement.formatting import format_file, format_text
 from agreement.formatting.tree import comments_of
 from agreement.lint.config import Choices
 from agreement.lint.engine import lint_paths
-from agreement.loading import load_file
-from agreement.validation import check_file, discover
+from agreement.loading import LoadError, load_bytes, load_file
+from agreement.validation import check_file, check_loaded, discover
 
 from ..lint.support import TODAY
 from ..render.conftest import markdown_of
@@ -102,3 +103,42 @@ def test_formatting_keeps_what_lint_reports_and_what_suppressions_cover(path: Pa
         return Counter((d.code, d.path, d.message) for d in report.diagnostics)
 
     assert findings(after) == findings(before)
+
+
+def with_random_comments(text: str, rng: random.Random) -> str:
+    """`text` with comment lines (at any indentation), comments at line ends and blank lines put in
+    at random, as long as it still validates."""
+    lines = text.split("\n")
+    for _ in range(8):
+        trial = list(lines)
+        at = rng.randrange(len(trial))
+        choice = rng.random()
+        if choice < 0.45:
+            trial.insert(at, " " * rng.randrange(16) + f"# kommentar {rng.randrange(1000)}")
+        elif choice < 0.85 and trial[at].strip():
+            trial[at] += f"  # i slutet {rng.randrange(1000)}"
+        else:
+            trial.insert(at, "")
+        if valid("\n".join(trial)):
+            lines = trial
+    return "\n".join(lines)
+
+
+def valid(text: str) -> bool:
+    try:
+        return not [d for d in check_loaded(load_bytes(text.encode(), "fuzz.yaml")).diagnostics
+                    if d.severity is Severity.ERROR]
+    except LoadError:
+        return False
+
+
+@pytest.mark.parametrize("seed", range(24))
+def test_comments_anywhere_are_kept_and_formatting_settles(seed: int) -> None:
+    rng = random.Random(seed)
+    original = EXAMPLES[seed % len(EXAMPLES)].read_text(encoding="utf-8")
+    text = with_random_comments(original, rng)
+    assert text != original
+    formatted = format_text(text)
+    assert load_bytes(formatted.encode(), "after").data == load_bytes(text.encode(), "before").data
+    assert Counter(comments_of(formatted)) == Counter(comments_of(text))
+    assert format_text(formatted) == formatted

@@ -185,6 +185,13 @@ purpose: >-
 """
 
 
+def test_a_block_text_ending_the_file_without_a_line_break_keeps_its_value() -> None:
+    text = HEAD + "background: |\n  Text."
+    assert format_text(text) == HEAD + "background: |-\n  Text.\n"
+    with pytest.raises(Unformattable, match="ends inside a `|\\+` text"):
+        format_text(HEAD + "background: |+\n  Text.")
+
+
 def test_a_text_over_several_lines_keeps_its_line_breaks() -> None:
     assert fmt("""\
         background: Text som

@@ -115,7 +115,12 @@ class _Writer:
             self.trivia(slot.between, inner)
             self.block(value, inner)
         elif isinstance(value, Scalar) and value.block:
-            self.line(f"{start} {value.text}", slot.head)
+            if slot.between:  # comment lines between `key:` and `|`: the indicator stays below them
+                self.line(start, slot.head)
+                self.trivia(slot.between, inner)
+                self.line(" " * inner + value.text)
+            else:
+                self.line(f"{start} {value.text}", slot.head)
             column = indent + (value.indicator or INDENT)
             self.lines.extend(" " * column + line if line else "" for line in value.lines)
         else:

@@ -224,7 +224,7 @@ class _Reader:
                     raise Unformattable("a key must be one line of text", key_node.start_mark.line + 1)
                 written_key = key_node.value if isinstance(key_node.value, str) else str(key_node.value)
                 child = order.value_annotation(annotation, written_key)
-                value = self.node(value_node, child, start.column, flow)
+                value = self._placed(self.node(value_node, child, start.column, flow), key.end_line)
                 slot = Slot(key, value, key.start_line)
                 collection.slots.append(slot)
                 self._register(slot, key, value)
@@ -235,10 +235,18 @@ class _Reader:
                 if isinstance(value, Collection) and value.mapping and not value.flow:
                     value.item_of_list = True
                 line = value.start_line if flow else self._dash_line(start.column, value_node.start_mark)
-                slot = Slot(None, value, line)
+                slot = Slot(None, self._placed(value, line), line)
                 collection.slots.append(slot)
                 self._register(slot, None, value)
         return collection
+
+    @staticmethod
+    def _placed(value: Scalar | Collection, line: int) -> Scalar | Collection:
+        """An empty value stands where its key (or `-`) is: the parser places it at the next token,
+        past any comment lines in between, which would then belong to nothing."""
+        if isinstance(value, Scalar) and value.empty:
+            value.start_line = value.end_line = line
+        return value
 
     @staticmethod
     def _rank(annotation: Any, root: bool) -> Callable[[str], int] | None:
@@ -300,8 +308,20 @@ class _Reader:
             while lines and not lines[-1]:
                 lines.pop()
         end_line = start.line + len(lines)
-        return Scalar(header.group(), node.style, node.value, start.line, end_line,
+        written = header.group()
+        if not self.text.endswith("\n") and end.index >= len(self.text):
+            written = self._strip_at_end_of_file(written, keep, start.line)
+        return Scalar(written, node.style, node.value, start.line, end_line,
                       header.end() - self.starts[start.line], lines=lines, indicator=indicator)
+
+    @staticmethod
+    def _strip_at_end_of_file(header: str, keep: bool, line: int) -> str:
+        """A block text that ends the file with no line break after it has none in its value either;
+        fmt ends every file with a line break, so the text says `-` (strip) to keep its value."""
+        if keep:
+            raise Unformattable("the file ends inside a `|+` text with no line break: end the file with one "
+                                "(which adds it to the text) and format again", line + 1)
+        return header if "-" in header else header + "-"
 
     # -- where comments attach ----------------------------------------------------------
 
@@ -402,7 +422,7 @@ class _Placer:
                     value.flow, value.converted = False, True
                 self.block(value)
         else:
-            if not value.empty and not value.block and value.start_line > self.last:
+            if not value.empty and value.start_line > self.last:
                 slot.between = self.gap(value.start_line, None, slot)
             self.last = max(self.last, value.end_line)
 
