@@ -27,7 +27,7 @@ from .lint.support import TODAY
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = Path(sys.executable).with_name("agreement")
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-MODELINE = re.compile(r"# yaml-language-server: \$schema=(?P<reference>\S+)\n")
+MODELINE = re.compile(r"^# yaml-language-server: \$schema=(?P<reference>\S+)\n", re.MULTILINE)
 LUND = ["--municipality", "Lunds kommun", "--police", "Lokalpolisområde Lund"]
 
 
@@ -41,7 +41,7 @@ def resolve_schema(document: Path) -> Path:
     """The schema file an editor finds from the document's first line, as the YAML language server
     resolves it: a URL is fetched, so it must name the file committed in this repository's
     schemas/ at the release's tag; a path is read relative to the document's folder."""
-    found = MODELINE.match(document.read_text(encoding="utf-8"))
+    found = MODELINE.search(document.read_text(encoding="utf-8"))
     assert found, "the first line is not a yaml-language-server modeline"
     reference = found["reference"]
     if not reference.startswith("https://"):
@@ -83,7 +83,7 @@ def test_the_issues_command_writes_a_valid_file_whose_schema_resolves_after_a_mo
     assert json.loads(schema.read_text(encoding="utf-8"))["$id"] == MODELINE.match(moved.read_text())["reference"]  # type: ignore[index]
 
 
-@pytest.mark.parametrize("example", sorted((ROOT / "examples").glob("*/*.yaml")), ids=lambda p: p.parent.name)
+@pytest.mark.parametrize("example", sorted((ROOT / "examples").glob("*/*.yaml")), ids=lambda p: p.stem)
 def test_the_examples_keep_their_relative_schema_lines(example: Path) -> None:
     assert resolve_schema(example) == kind_schema(load_file(example).data["kind"])
 

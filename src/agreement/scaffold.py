@@ -180,16 +180,27 @@ def check_name(value: str, what: str) -> str:
 
 
 def examples() -> dict[str, Path]:
-    """The bundled examples by id (the folder's name): eslov-2015-2018, ljusdal-2014, malmo-2011."""
+    """The bundled examples by id (the folder's name): eslov-2015-2018, ljusdal-2014, malmo-2011.
+    Each folder holds one document (and may hold its follow-up files)."""
     from .validation import is_document
 
     found = {}
     folder = bundled("examples")
     for example in sorted(folder.iterdir()) if folder.is_dir() else []:
-        documents = sorted(path for path in example.glob("*.y*ml") if is_document(path))
+        documents = sorted(path for path in example.glob("*.y*ml") if is_document(path) and _kind(path) in KINDS)
         if len(documents) == 1:
             found[example.name] = documents[0]
     return found
+
+
+def _kind(path: Path) -> object:
+    from .loading import LoadError, load_file
+
+    try:
+        data = load_file(path).data
+    except LoadError:
+        return None
+    return data.get("kind") if isinstance(data, dict) else None
 
 
 def example_path(name: str) -> Path:
@@ -203,9 +214,7 @@ def example_path(name: str) -> Path:
 
 
 def kind_of(path: Path) -> str:
-    from .loading import load_file
-
-    return str(load_file(path).data["kind"])
+    return str(_kind(path))
 
 
 # -- writing the document -----------------------------------------------------------------------

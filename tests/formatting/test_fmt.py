@@ -21,6 +21,7 @@ from agreement.formatting.tree import comments_of
 from agreement.lint.config import Choices
 from agreement.lint.engine import lint_paths
 from agreement.loading import LoadError, load_bytes, load_file
+from agreement.model import FILE_KINDS, KINDS
 from agreement.validation import check_file, check_loaded, discover
 
 from ..lint.support import TODAY
@@ -29,9 +30,11 @@ from .scrambler import scramble
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = discover([ROOT / "examples"])
-DOCUMENTS = [path for path in discover([ROOT / "examples", ROOT / "tests"])
-             if not any(d.severity is Severity.ERROR for d in check_file(path).diagnostics)]
-"""Every valid document of the repository: examples, real-client documents, render and hostile fixtures."""
+FILES = [path for path in discover([ROOT / "examples", ROOT / "tests"])
+         if not any(d.severity is Severity.ERROR for d in check_file(path).diagnostics)]
+"""Every valid file of the repository: examples, real-client documents, render and hostile fixtures, and
+the follow-up files beside them."""
+DOCUMENTS = [path for path in FILES if load_file(path).data["kind"] in KINDS]
 
 
 def name(path: Path) -> str:
@@ -39,22 +42,21 @@ def name(path: Path) -> str:
 
 
 def formatted_copy(path: Path, folder: Path) -> tuple[Path, Path]:
-    """The document copied twice into `folder`, as it is and formatted."""
+    """The file's folder copied twice into `folder` (a follow-up file names the document beside it),
+    the file formatted in the second copy."""
     before = folder / "before" / path.name
     after = folder / "after" / path.name
     for copy in (before, after):
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, copy)
+        shutil.copytree(path.parent, copy.parent)
     result = format_file(after)
     assert result.formatted is not None, (result.diagnostics, result.problem)
     after.write_bytes(result.formatted)
     return before, after
 
 
-def test_the_repository_has_documents_of_every_kind() -> None:
-    kinds = {load_file(path).data["kind"] for path in DOCUMENTS}
-    assert kinds == {"agreement", "action-plan", "guidelines", "citizen-promises"}
-    assert len(EXAMPLES) == 3
+def test_the_repository_has_files_of_every_kind() -> None:
+    assert {load_file(path).data["kind"] for path in FILES} == set(FILE_KINDS)
+    assert len(EXAMPLES) >= 3
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=name)
@@ -73,14 +75,14 @@ def test_a_scrambled_example_formats_back_to_its_bytes(path: Path, seed: int) ->
     assert format_text(scrambled) == original
 
 
-@pytest.mark.parametrize("path", DOCUMENTS, ids=name)
+@pytest.mark.parametrize("path", FILES, ids=name)
 def test_formatting_keeps_every_value_and_comment(path: Path, tmp_path: Path) -> None:
     before, after = formatted_copy(path, tmp_path)
     assert load_file(after).data == load_file(before).data
     assert Counter(comments_of(after.read_text(encoding="utf-8"))) == Counter(comments_of(before.read_text(encoding="utf-8")))
 
 
-@pytest.mark.parametrize("path", DOCUMENTS, ids=name)
+@pytest.mark.parametrize("path", FILES, ids=name)
 def test_formatting_twice_changes_nothing(path: Path, tmp_path: Path) -> None:
     _, after = formatted_copy(path, tmp_path)
     assert format_file(after).changed is False
@@ -135,7 +137,8 @@ def valid(text: str) -> bool:
 @pytest.mark.parametrize("seed", range(24))
 def test_comments_anywhere_are_kept_and_formatting_settles(seed: int) -> None:
     rng = random.Random(seed)
-    original = EXAMPLES[seed % len(EXAMPLES)].read_text(encoding="utf-8")
+    documents = [path for path in EXAMPLES if path in DOCUMENTS]
+    original = documents[seed % len(documents)].read_text(encoding="utf-8")
     text = with_random_comments(original, rng)
     assert text != original
     formatted = format_text(text)

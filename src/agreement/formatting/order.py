@@ -24,7 +24,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from ..model import KINDS, PARTS, Action, PlanArea, Promise
+from ..model import FILE_KINDS, KINDS, PARTS, Action, PlanArea, Promise
 
 HEADER: tuple[str, ...] = (
     "kind", "schema", "id", "title", "subtitle", "language", "period", "implements", "status", "decision",
@@ -54,9 +54,14 @@ def key_order(model: type[BaseModel]) -> tuple[str, ...]:
     return READING_ORDER.get(model) or model_keys(model)
 
 
-def document_model(kind: Any) -> type[BaseModel] | None:
-    """The model of a document's kind, or None for a value that names no kind."""
-    return KINDS.get(kind) if isinstance(kind, str) else None
+def file_model(kind: Any) -> type[BaseModel] | None:
+    """The model of a file's kind (a document, or a follow-up file), or None for a value that names none."""
+    return FILE_KINDS.get(kind) if isinstance(kind, str) else None
+
+
+def is_document(model: type[BaseModel] | None) -> bool:
+    """Whether files of `model` are documents, whose top level is a header and parts."""
+    return model in KINDS.values()
 
 
 def is_part(key: str) -> bool:

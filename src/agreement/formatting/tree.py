@@ -183,7 +183,8 @@ class _Reader:
         if not isinstance(node, MappingNode) or node.flow_style:
             raise Unformattable("fmt formats documents written as `key: value` lines, not as one `{…}` mapping", 1)
         kind = next((v.value for k, v in node.value if k.value == "kind"), None)
-        root = self.collection(node, order.document_model(kind), root=True)
+        model = order.file_model(kind)
+        root = self.collection(node, model, root=order.is_document(model))
         if not root.slots:
             raise Unformattable("the document has no keys", 1)
         first = root.slots[0].start_line
