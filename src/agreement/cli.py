@@ -14,6 +14,7 @@ import typer
 
 if TYPE_CHECKING:
     from .diagnostics import Diagnostic
+    from .scaffold import Request
 
 app = typer.Typer(
     name="agreement",
@@ -220,7 +221,7 @@ def new(
 
 
 def _new_request(kind: Optional[str], example: Optional[str], municipality: Optional[str], police: Optional[str],
-                 period: Optional[str], document_id: Optional[str], asks: bool) -> "Any":
+                 period: Optional[str], document_id: Optional[str], asks: bool) -> "Request":
     """What `new` should write, from the options, asking on a terminal for what they leave out."""
     from . import scaffold
     from .scaffold import KINDS_WITH_POLICE, ScaffoldError

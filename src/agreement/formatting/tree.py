@@ -153,9 +153,7 @@ def read(text: str) -> Document:
 
 def comments_of(text: str) -> list[str]:
     """Every comment of a document's text (header and footer included), in the order written."""
-    from ruamel.yaml import YAML
-
-    return _Reader(text).document(YAML(typ="rt").compose(text)).comments
+    return read(text).comments
 
 
 class _Reader:
