@@ -17,6 +17,7 @@ import typer
 
 if TYPE_CHECKING:
     from .diagnostics import Diagnostic
+    from .scaffold import Request
 
 app = typer.Typer(
     name="agreement",
@@ -188,6 +189,159 @@ def explain(
     if entry is None:
         raise fail_usage(f"unknown code {code!r}; `agreement explain --list` lists them")
     typer.echo(render_entry(entry, output_format), nl=False)
+
+
+# --- new command: owned by src/agreement/scaffold.py ------------------------------------
+
+
+def _asks() -> bool:
+    """Whether `new` may ask for what its options leave out: only on a terminal."""
+    return sys.stdin.isatty()
+
+
+@app.command(epilog=(
+    'Examples:\n\n  agreement new --kind agreement --municipality "Lunds kommun" --police "Lokalpolisområde Lund" '
+    "--period 2026-2027 --id lund-2026\n\n"
+    '  agreement new --kind citizen-promises -m "Lunds kommun" --period 2026 -o plans/\n\n'
+    '  agreement new --from eslov-2015-2018 -m "Lunds kommun" --police "Lokalpolisområde Lund" --period 2026-2029'
+    "\n\n  agreement new          (on a terminal: asks for each)"))
+def new(
+    kind: Optional[str] = typer.Option(None, "--kind", "-k",
+                                       help="agreement, action-plan, guidelines or citizen-promises (default: agreement)."),
+    example: Optional[str] = typer.Option(None, "--from",
+                                          help="Copy a bundled example instead of a skeleton: eslov-2015-2018, ljusdal-2014, malmo-2011."),
+    municipality: Optional[str] = typer.Option(None, "--municipality", "-m", help='The municipality as it is named: "Lunds kommun".'),
+    police: Optional[str] = typer.Option(None, "--police", "-p", help='The local police area: "Lokalpolisområde Lund".'),
+    period: Optional[str] = typer.Option(None, "--period", help="2026, 2026-2027, or days: 2026-03-01..2027-02-28."),
+    document_id: Optional[str] = typer.Option(None, "--id", help="The document's id (default: from the municipality and the period, lund-2026-2027)."),
+    out: Optional[str] = typer.Option(None, "--out", "-o",
+                                      help="The file to write (default: <id>.yaml here); a folder (or a path ending in /): <id>.yaml in it."),
+    no_input: bool = typer.Option(False, "--no-input", help="Never ask, even on a terminal: what is not given is left to fill in (TODO)."),
+) -> None:
+    """Start a document from a skeleton of its kind, or from a copy of a bundled example.
+
+    The file validates at once. Where the document's own words are needed it says
+    `TODO: …`, and `agreement lint` lists each of them (L403) until it is replaced. Its first
+    line points editors at the kind's schema where it is published for this release, so it
+    keeps working wherever the file is moved. An existing file is never overwritten.
+    Exit status: 0 written, 1 the choices do not make a valid document, 2 for usage errors
+    and when the file exists.
+    """
+    import os
+
+    from . import scaffold
+    from .scaffold import ScaffoldError
+
+    asks = not no_input and _asks()
+    try:
+        request = _new_request(kind, example, municipality, police, period, document_id, asks)
+        target = Path(out or f"{request.id}.yaml")
+        if target.is_dir() or (out or "").endswith(("/", os.sep)):
+            target = target / f"{request.id}.yaml"
+        if asks and out is None:
+            target = Path(typer.prompt("File to write", default=str(target)))
+        if target.exists() or target.is_symlink():
+            raise fail_usage(f"{target} already exists; choose another --out, or remove it first")
+        text = scaffold.document_text(request, target)
+    except ScaffoldError as error:
+        raise fail_usage(str(error)) from None
+    problems = scaffold.problems(text, str(target))
+    if problems:
+        typer.echo(f"error: these choices do not make a valid {request.kind}; nothing was written:", err=True)
+        for problem in problems:
+            typer.echo(f"  {problem.code} {problem.message}", err=True)
+        raise typer.Exit(EXIT_FINDINGS)
+    try:
+        scaffold.create(target, text.encode("utf-8"))
+    except FileExistsError:
+        raise fail_usage(f"{target} already exists; choose another --out, or remove it first") from None
+    except OSError as error:
+        raise fail_usage(f"{target}: {error.strerror or error}") from None
+    typer.echo(f"wrote {target}", err=True)
+    typer.echo(f"next: replace each TODO with the document's own text; `agreement lint {target}` lists them", err=True)
+
+
+def _new_request(kind: Optional[str], example: Optional[str], municipality: Optional[str], police: Optional[str],
+                 period: Optional[str], document_id: Optional[str], asks: bool) -> "Request":
+    """What `new` should write, from the options, asking on a terminal for what they leave out."""
+    from . import scaffold
+    from .scaffold import KINDS_WITH_POLICE, ScaffoldError
+
+    if example is not None:
+        example_kind = scaffold.kind_of(scaffold.example_path(example))
+        if kind is not None and scaffold.known_kind(kind) != example_kind:
+            raise ScaffoldError(f"{example} is of kind {example_kind}, not {kind}: leave out --kind, or choose another example")
+        kind = example_kind
+    elif kind is None:
+        kind = typer.prompt("Kind of document (agreement, action-plan, guidelines, citizen-promises)",
+                            default="agreement") if asks else "agreement"
+    kind = scaffold.known_kind(kind)
+    if municipality is None and asks:
+        municipality = typer.prompt("Municipality (kommun)", default="" if example else None, show_default=False) or None
+    if municipality is None and example is None:
+        raise ScaffoldError("give the municipality with --municipality \"Lunds kommun\" (on a terminal, `agreement new` asks)")
+    municipality = scaffold.check_name(municipality, "--municipality") if municipality else None
+    if kind not in KINDS_WITH_POLICE and police is not None:
+        raise ScaffoldError(f"{kind} have one party, the municipality: leave out --police")
+    if kind in KINDS_WITH_POLICE and police is None and asks and municipality:
+        police = typer.prompt("Local police area (lokalpolisområde)", default=scaffold.default_police(municipality))
+    police = scaffold.check_name(police, "--police") if police else None
+    if period is None and asks:
+        period = typer.prompt("Period (2026, 2026-2027 or 2026-03-01..2027-02-28; empty for none)", default="",
+                              show_default=False) or None
+    parsed = scaffold.parse_period(period) if period else None
+    if document_id is None:
+        document_id = scaffold.default_id(kind, municipality, parsed, example)
+        if asks:
+            document_id = typer.prompt("Id (names the built files)", default=document_id)
+    return scaffold.Request(kind, municipality, police, parsed, scaffold.check_id(document_id), example)
+
+
+# --- fmt command: owned by the formatting package (src/agreement/formatting/) ---------
+
+
+@app.command(epilog=(
+    "Examples:\n\n  agreement fmt plans\n\n  agreement fmt --check examples\n\n"
+    "  agreement fmt plans/eslov.yaml plans/ljusdal/action-plan.yaml"))
+def fmt(
+    paths: List[Path] = typer.Argument(..., help="Files and folders; folders are searched for *.yaml/*.yml documents."),
+    check: bool = typer.Option(False, "--check",
+                               help="Write nothing; print a unified diff of each file not in canonical form, and exit 1 if there is one."),
+    only_documents: bool = typer.Option(False, "--only-documents",
+                                        help="Skip named files that are not documents (no top-level `kind:`), as hooks pass every YAML file."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary line on standard error."),
+) -> None:
+    """Rewrite documents in canonical layout: key order, indentation and quoting.
+
+    Keys stand in the model's order (the document's parts, lists and per-party mappings
+    as written), two spaces indent, quotes only where needed; block texts (`|`, `>`) are
+    left as written. Every comment stays with what it belongs to and no value changes. A
+    file that does not validate is not formatted: its problems are printed. Exit status:
+    0 done (or, with --check, nothing to change), 1 a file not formatted (invalid, or with
+    --check not in canonical form), 2 for usage or input/output errors.
+    """
+    from .formatting.command import FmtUsageError, run as run_fmt
+
+    try:
+        outcome = run_fmt(paths, check=check, only_documents=only_documents)
+    except FmtUsageError as error:
+        raise fail_usage(str(error)) from None
+    for result in outcome.refused:
+        if result.diagnostics:
+            print_diagnostics(result.diagnostics)
+        elif result.problem is not None:
+            where = f"{result.file}:{result.problem.line}" if result.problem.line else result.file
+            typer.echo(f"{where}: cannot format: {result.problem}")
+    if check:
+        for diff in outcome.diffs():
+            typer.echo(diff, nl=False)
+    for file in outcome.written:
+        typer.echo(f"reformatted {file}", err=True)
+    for message in outcome.write_errors:
+        typer.echo(f"error: {message}", err=True)
+    if not quiet:
+        typer.echo(outcome.summary(), err=True)
+    raise typer.Exit(outcome.exit_code)
 
 
 # --- lint command: owned by the lint package (src/agreement/lint/) -------------------
@@ -550,7 +704,7 @@ def preview(
     if problem is not None:
         raise fail_usage(problem.replace("`agreement build`", "`agreement preview`"))
     from .preview import Preview, WatchError
-    from .validation import UsageError
+    from .discovery import UsageError
 
     if lang is not None and lang not in ("sv", "en"):
         raise fail_usage(f"unknown language {lang!r}: use sv or en")

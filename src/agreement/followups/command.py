@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from ..validation import UsageError
+from ..discovery import UsageError
 from .formats import FORMATS, Style, render
 from .listing import Listing, list_occasions
 from .occasions import State, Window

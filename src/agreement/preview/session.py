@@ -19,7 +19,7 @@ from typing import Callable
 from ..render.brand import find_brand
 from ..render.single import Page, html_page
 from ..resources import bundled
-from ..validation import UsageError
+from ..discovery import UsageError
 from .page import problems_page
 from .server import PreviewServer, Shown
 
