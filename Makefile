@@ -11,7 +11,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[build,dev]"
+	$(BIN)/python -m pip install --quiet -e ".[build,report,dev]"
 	touch $(STAMP)
 
 # The main job on the bundled examples: lint them, then build Word, PDF and HTML into build/,
