@@ -11,12 +11,13 @@ install: $(STAMP)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[build,dev]"
+	$(BIN)/python -m pip install --quiet -e ".[build,report,dev]"
 	touch $(STAMP)
 
 # The main job on the bundled examples: lint them, then build Word, PDF and HTML into build/,
-# and write the follow-ups as a calendar and a spreadsheet to fill in. The examples' periods have
-# ended, so the follow-ups are listed as of a day inside the Ljusdal plan's year.
+# write the follow-ups as a calendar and a spreadsheet to fill in, and build the Ljusdal plan's
+# follow-up report (build/ljusdal-2014-uppfoljning-2014-09-15.*). The examples' periods have
+# ended, so the follow-ups are listed, and the report made, as of a day inside the Ljusdal plan's year.
 FOLLOWUPS_TODAY := 2014-09-15
 
 run: $(STAMP)
@@ -24,6 +25,7 @@ run: $(STAMP)
 	$(BIN)/agreement build examples --out build
 	$(BIN)/agreement followups examples --today $(FOLLOWUPS_TODAY) --format ics --output build/uppfoljning.ics
 	$(BIN)/agreement followups examples --today $(FOLLOWUPS_TODAY) --format xlsx --output build/uppfoljning.xlsx
+	$(BIN)/agreement report examples/ljusdal-2014 --as-of $(FOLLOWUPS_TODAY) --out build
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from agreement.extras import BUILD_INSTALL, BUILD_MODULES
+from agreement.extras import BUILD_INSTALL, BUILD_MODULES, REPORT_INSTALL, REPORT_MODULES
 
 from .installs import is_build_package
 from .lint.support import AGREEMENT
@@ -132,6 +132,25 @@ def test_build_without_the_extra_exits_2_with_the_install_command(base_python: P
     assert done.stdout == "" and not out.exists()
 
 
+def test_report_without_the_extras_exits_2_with_the_install_command(base_python: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    done = agreement(base_python, "report", "examples/ljusdal-2014", "--as-of", "2014-09-15", "--out", str(out))
+    assert done.returncode == 2
+    assert done.stderr.startswith("error: `agreement report` needs the report extra, which is not installed "
+                                  "(missing: jinja2, pypandoc-binary, typst")
+    assert done.stderr.endswith("install it with: pip install 'samverkan[report]'\n")
+    assert done.stdout == "" and not out.exists()
+
+
+def test_the_report_extra_brings_the_build_extra_and_the_plotting_library() -> None:
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert REPORT_INSTALL == f"pip install '{project['name']}[report]'"
+    declared = {requirement.split(">")[0].strip() for requirement in project["optional-dependencies"]["report"]}
+    assert declared == {f"{project['name']}[build]", *REPORT_MODULES.values()}
+
+
 def test_the_install_command_names_the_extra_declared_in_pyproject() -> None:
     import tomllib
 
@@ -143,13 +162,14 @@ def test_the_install_command_names_the_extra_declared_in_pyproject() -> None:
 
 
 @pytest.mark.parametrize("command", ["lint", "validate"])
-def test_checking_never_imports_the_calendar_or_spreadsheet_libraries(command: str) -> None:
-    """They are base dependencies for `followups`, but lint and validate start without them, also on
-    a folder that holds a follow-up file."""
+def test_checking_never_imports_the_calendar_spreadsheet_or_plotting_libraries(command: str) -> None:
+    """The calendar and spreadsheet libraries are base dependencies for `followups`, and the plotting
+    library is the report extra's, but lint and validate start without them, also on a folder that
+    holds a follow-up file."""
     code = ("import sys\nfrom agreement.cli import run\n"
             f"sys.argv = ['agreement', {command!r}, '--jobs', '1', 'examples']\n"
             "try:\n    run()\nexcept SystemExit:\n    pass\n"
-            "print(sorted({m.split('.')[0] for m in sys.modules} & {'icalendar', 'openpyxl', 'vobject'}), "
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'icalendar', 'openpyxl', 'vobject', 'matplotlib', 'numpy'}), "
             "file=sys.stderr)")
     done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert done.stderr.splitlines()[-1] == "[]", done.stderr

@@ -449,14 +449,23 @@ def build(
         raise fail_usage(problem)
     import os
 
-    from .render import Outcome, TemplateError, build as build_documents, parse_formats
-    from .discovery import UsageError
-    from .render.brand import BrandError
+    from .render import parse_formats
     from .render.build import BuildOptions, source_date_epoch_from, step_limits_from
 
+    _build_and_exit(paths, lambda: BuildOptions(parse_formats(to), out, lang, templates, force,
+                                                source_date_epoch_from(os.environ), page_numbers, brand,
+                                                changes_since, step_limits_from(os.environ)), jobs)
+
+
+def _build_and_exit(paths: List[Path], options_of: Any, jobs: Optional[int]) -> None:
+    """Build documents (or their reports) with the options `options_of()` makes, a line per file,
+    a summary on stderr, and exit with the build's status; usage, brand file and template errors exit 2."""
+    from .discovery import UsageError
+    from .render import Outcome, TemplateError, build as build_documents
+    from .render.brand import BrandError
+
     try:
-        options = BuildOptions(parse_formats(to), out, lang, templates, force, source_date_epoch_from(os.environ),
-                               page_numbers, brand, changes_since, step_limits_from(os.environ))
+        options = options_of()
         with _BuildProgress() as progress:
             report = build_documents(paths, options, jobs=jobs, on_result=progress.result, on_start=progress.start)
     except UsageError as error:
@@ -513,13 +522,68 @@ class _BuildProgress:
 
         outputs = f" -> {', '.join(result.outputs)}" if result.outputs else ""
         self.say(f"{result.outcome.value}: {result.source}{outputs}")
-        lines = source_lines(result.source) if result.diagnostics else []  # every diagnostic is about the source
+        lines: dict[str, list[str]] = {}  # a report's diagnostics may be about its follow-up files too
         for diagnostic in result.diagnostics:
-            self.say(format_text(diagnostic, lines))
+            if diagnostic.file not in lines:
+                lines[diagnostic.file] = source_lines(diagnostic.file)
+            self.say(format_text(diagnostic, lines[diagnostic.file]))
         if result.error:
             self.say(f"{result.source}: error: {result.error}", err=True)
         if self.bar is not None:
             self.bar.advance(self.task)
+
+
+# --- report: owned by the report package (src/agreement/report/) ---------------------
+
+
+@app.command(epilog=(
+    "Examples:\n\n  agreement report examples/ljusdal-2014 --as-of 2014-09-15\n\n"
+    "  agreement report plans/ljusdal.yaml --as-of 2014-09-15 --since 2014-04-30 --to pdf --out rapporter\n\n"
+    "  agreement report plans --as-of 2016-12-31 --lang en --to html,docx"))
+def report(
+    paths: List[Path] = typer.Argument(..., help="Documents (and their follow-up files), files or folders."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="The day the report shows, YYYY-MM-DD (default: today). "
+                                                               "Nothing dated after it counts."),
+    since: Optional[str] = typer.Option(None, "--since", help="List what was added after this day, YYYY-MM-DD "
+                                                              "(default: the previous follow-up date before --as-of)."),
+    to: str = typer.Option("html,docx,pdf", "--to", "-t",
+                           help="Formats, comma separated: html, docx, pdf (and md, the generated Markdown)."),
+    out: Path = typer.Option(Path("build"), "--out", "-o",
+                             help="Folder for the reports, named <id>-uppfoljning-<as-of>.<format>."),
+    lang: Optional[str] = typer.Option(None, "--lang",
+                                       help="Language of labels and dates: sv or en (default: the document's)."),
+    templates: Optional[Path] = typer.Option(None, "--templates",
+                                             help="Folder whose files replace the bundled templates of the same name."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Reports built at once (default: every core)."),
+    force: bool = typer.Option(False, "--force", "-f", help="Build even the reports that are up to date."),
+    brand: Optional[Path] = typer.Option(None, "--brand", metavar="FILE",
+                                         help="Brand file (brand.yml format) for colours, fonts, logos and footer "
+                                              "(default: the nearest _brand.yml at or above each document)."),
+) -> None:
+    """Build the follow-up report (uppföljningsrapport) of documents as of a day, in Word, PDF and HTML.
+
+    For every action and citizen promise: where it stands (done, on track, at risk, off track,
+    not reported, from its latest progress entry on or before --as-of), its status and rating
+    (a symbol and a word), its progress log and its overdue follow-ups; a summary per area and
+    per owner; a chart and a table for every measured indicator; and what was added since the
+    previous report. Progress and measurements are read from the documents and the follow-up
+    files beside them. Exit status: 0 when every report is built or up to date, 1 when a
+    document or follow-up file is invalid or a report fails, 2 for usage errors.
+    """
+    from .extras import missing_report_extra
+
+    problem = missing_report_extra()
+    if problem is not None:
+        raise fail_usage(problem)
+    import os
+
+    from .render import parse_formats
+    from .render.build import BuildOptions, source_date_epoch_from
+    from .report.command import report_request
+
+    _build_and_exit(paths, lambda: BuildOptions(parse_formats(to), out, lang, templates, force,
+                                                source_date_epoch_from(os.environ), brand=brand,
+                                                report=report_request(as_of, since)), jobs)
 
 
 # --- followups: owned by the followups package (src/agreement/followups/) ------------

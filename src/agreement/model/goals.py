@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Literal
 
 from pydantic import model_validator
@@ -40,6 +41,8 @@ class Measurement(Model):
             raise ValueError("give either `date` or `year` for a measurement")
         if self.year is not None and not 1900 <= self.year <= 2200:
             raise ValueError(f"year {self.year} is not a year between 1900 and 2200")
+        if not math.isfinite(self.value):  # YAML's .inf and .nan: no figure a report can show or draw
+            raise ValueError(f"value {self.value} is not a measured number: give a finite number")
         return self
 
     @property

@@ -14,6 +14,17 @@ The pandoc filter of `agreement build`: what can only be done on pandoc's AST.
    for screen readers, which some browsers forget when a table's display changes.
    A short table is marked so that print does not split it.
 
+3. The follow-up report's charts and ratings (`agreement report`). A chart is an
+   image whose source is `chart:N`, where N is a chart the program drew and passed
+   in the metadata (`charts`, removed here before any writer sees it): the web
+   page gets its SVG as a `data:` URI, the Word file its PNG in pandoc's media
+   bag (nothing is fetched), the PDF an `image` of the SVG that the typst layout reads from
+   `sys.inputs` (alt text too, so no text of the document is written as typst).
+   Any other image is still its alt text; images in user text became text
+   before this, so user text stays image-free. A rating's symbol
+   (`[●]{.rating .rating-green}`) is coloured in each format; its word follows
+   it, so the colour is never the only sign.
+
 The title page, the contents and the signatures are not made here: each format's
 own template or finishing step makes them from the view model's data.
 
@@ -47,6 +58,68 @@ end
 
 local function image_as_text(image)
   return image.caption
+end
+
+-- The report's charts, by key, from the metadata: { svg = base64, png = base64 }.
+local charts = {}
+
+local function read_charts(meta)
+  local found = {}
+  for key, chart in pairs(meta.charts or {}) do
+    found[key] = { svg = pandoc.utils.stringify(chart.svg), png = pandoc.utils.stringify(chart.png) }
+  end
+  return found
+end
+
+local function chart_or_text(image)
+  local key = image.src:match('^chart:(%d+)$')
+  local chart = key and charts[key]
+  if not chart then
+    return image_as_text(image)
+  end
+  image.attr = NO_ATTR
+  if FORMAT:match('html') then
+    image.src = 'data:image/svg+xml;base64,' .. chart.svg
+    return image
+  elseif FORMAT == 'docx' then
+    -- Through the media bag under a short name: a data: URI as the source would also be
+    -- written into the picture's description.
+    local mime, contents = pandoc.mediabag.fetch('data:image/png;base64,' .. chart.png)
+    pandoc.mediabag.insert('chart-' .. key .. '.png', mime, contents)
+    image.src = 'chart-' .. key .. '.png'
+    return image
+  elseif FORMAT == 'typst' then
+    local input = 'sys.inputs.at("chart-' .. key .. '")'
+    local alt = 'sys.inputs.at("chart-' .. key .. '-alt")'
+    return pandoc.RawInline('typst', '#image(bytes(' .. input .. '), alt: ' .. alt .. ', width: 100%)')
+  end
+  return image_as_text(image)
+end
+
+-- Rating symbols: colours with at least 4.5:1 contrast on white and on the table header's fill.
+local RATING_COLOURS = { green = '1e6b34', yellow = '7a5c00', red = 'b3261e' }
+
+local function rating_span(span)
+  local rating = nil
+  for name, _ in pairs(RATING_COLOURS) do
+    if span.classes:includes('rating-' .. name) then rating = name end
+  end
+  if not rating then
+    return nil
+  end
+  local colour = RATING_COLOURS[rating]
+  if FORMAT:match('html') then
+    span.attributes['aria-hidden'] = 'true' -- the word after it says the same
+    return span
+  elseif FORMAT == 'docx' then
+    local symbol = pandoc.utils.stringify(span.content):gsub('&', '&amp;'):gsub('<', '&lt;')
+    return pandoc.RawInline('openxml', '<w:r><w:rPr><w:color w:val="' .. colour .. '"/></w:rPr><w:t>'
+      .. symbol .. '</w:t></w:r>')
+  elseif FORMAT == 'typst' then
+    return { pandoc.RawInline('typst', '#text(fill: rgb("#' .. colour .. '"))['), pandoc.Span(span.content),
+             pandoc.RawInline('typst', ']') }
+  end
+  return span.content
 end
 
 -- Everything inside a user-text div; headings move by `shift`, to no higher than `top`.
@@ -164,6 +237,8 @@ local function without_typst_attributes(div)
 end
 
 function Pandoc(doc)
+  charts = read_charts(doc.meta)
+  doc.meta.charts = nil
   local level = 0
   local blocks = pandoc.Blocks({})
   for _, block in ipairs(doc.blocks) do
@@ -172,7 +247,7 @@ function Pandoc(doc)
     end
     blocks:extend(sanitise(block, level))
   end
-  blocks = blocks:walk({ Image = image_as_text, Link = guard_link })
+  blocks = blocks:walk({ Image = chart_or_text, Link = guard_link, Span = rating_span })
   if FORMAT:match('html') then
     blocks = blocks:walk({ Table = html_table })
   end

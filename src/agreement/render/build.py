@@ -10,6 +10,7 @@ never prints.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import datetime as dt
 import hashlib
@@ -19,12 +20,12 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
 
 from .. import version
 from ..diagnostics import Diagnostic, Severity
 from ..discovery import UsageError, find_documents
-from ..model import Document
+from ..model import Document, FollowUpLog
 from ..diffing import Diff, SourceError, compare, from_git
 from ..diffing.formats import as_json
 from ..followups.logs import is_follow_up_file
@@ -40,11 +41,14 @@ from .libreoffice import LibreOfficeError, heading_pages, libreoffice_version, s
 from .output import CACHE_NAME, BuildCache, sha256
 from .pandoc import Metadata, PandocError, convert_all, html_parts, pandoc_version
 from .pdf import show_bookmarks
-from .templates import PAGE, REFERENCE_DOCX, TemplateError, TemplateSet
+from .templates import PAGE, REFERENCE_DOCX, REPORT_SKELETON, SKELETON, TemplateError, TemplateSet
 from .templating import check_templates, environment, page_environment, render_markdown, render_page
 from .typst_pdf import TypstError, compile_pdf, typst_version
 from .viewmodel import DocumentView, build_view
 from .wording import Wording
+
+if TYPE_CHECKING:
+    from ..report import ReportRequest
 
 FORMATS = ("html", "docx", "pdf")
 """What `build` makes unless told otherwise."""
@@ -78,6 +82,8 @@ class BuildOptions:
     """A git revision: add an appendix of what changed since the document's version in it."""
     limits: Limits = Limits()
     """Time and memory each pandoc and typst step may take (not part of any fingerprint)."""
+    report: "ReportRequest | None" = None
+    """Build each document's follow-up report as of a day (`agreement report`) instead of the document."""
 
 
 @dataclass(frozen=True)
@@ -182,6 +188,14 @@ class Job:
     changes: Diff | None = None
     """What changed since `changes_since` (None there: the document is new since then)."""
     limits: Limits = Limits()
+    report: "ReportRequest | None" = None
+    follow_ups: tuple[FollowUpLog, ...] = ()
+    """The follow-up files a report reads (progress and measurements), validated while planning."""
+    stem: str = ""
+    """The outputs' name without extension, when it is not the document's id (a report's)."""
+
+    def name(self, fmt: str) -> str:
+        return output_name(self.stem or self.document_id, fmt)
 
 
 def output_name(document_id: str, fmt: str) -> str:
@@ -189,7 +203,7 @@ def output_name(document_id: str, fmt: str) -> str:
 
 
 def fingerprint(document: bytes, fmt: str, language: str, templates: TemplateSet, options: BuildOptions,
-                theme: Theme, changes: str | None = None) -> str:
+                theme: Theme, changes: str | None = None, report: str | None = None) -> str:
     """A hash of everything an output is made from: change any of it and the output is rebuilt."""
     inputs = {
         "changes": changes,
@@ -199,12 +213,13 @@ def fingerprint(document: bytes, fmt: str, language: str, templates: TemplateSet
         "typst": typst_version() if fmt == "pdf" else None,
         "source_date_epoch": options.source_date_epoch,
         "libreoffice": libreoffice_version() if fmt == "docx" and options.page_numbers else None,
+        "report": report,
     }
     return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
 
 
 def _plan(path: Path, options: BuildOptions, templates: TemplateSet, cache: BuildCache,
-          owners: dict[str, str]) -> FileResult | Job:
+          owners: dict[str, str], named_logs: Sequence[Path] = ()) -> FileResult | Job:
     """Validate one file and decide what to build; a FileResult when there is nothing to build."""
     source = str(path)
     checked = check_file(path)
@@ -227,15 +242,27 @@ def _plan(path: Path, options: BuildOptions, templates: TemplateSet, cache: Buil
         changes = found
     changed = None if options.changes_since is None else sha256(as_json(changes).encode() if changes else b"new")
     data = loaded.text.encode("utf-8")  # the text as parsed: a BOM or CR LF changes no output
-    prints = {fmt: fingerprint(data, fmt, language, templates, options, theme, changed) for fmt in options.formats}
+    follow_ups: tuple[FollowUpLog, ...] = ()
+    stem = report_print = None
+    if options.report is not None:
+        from ..report.sources import follow_ups_of, report_inputs, report_stem
+
+        found_logs = follow_ups_of(path, named_logs)
+        if any(d.severity is Severity.ERROR for d in found_logs.diagnostics):
+            return FileResult(source, Outcome.INVALID, diagnostics=diagnostics + found_logs.diagnostics)
+        follow_ups, stem = found_logs.logs, report_stem(document.id, options.report.as_of)
+        report_print = report_inputs(options.report, found_logs)
+    name = stem or document.id
+    prints = {fmt: fingerprint(data, fmt, language, templates, options, theme, changed, report_print)
+              for fmt in options.formats}
     stale = tuple(fmt for fmt in options.formats
-                  if options.force or not cache.is_current(output_name(document.id, fmt), prints[fmt]))
+                  if options.force or not cache.is_current(output_name(name, fmt), prints[fmt]))
     if not stale:
-        outputs = tuple(str(options.out / output_name(document.id, fmt)) for fmt in options.formats)
+        outputs = tuple(str(options.out / output_name(name, fmt)) for fmt in options.formats)
         return FileResult(source, Outcome.UP_TO_DATE, outputs, diagnostics)
     return Job(source, document, document.id, language, stale, tuple((f, prints[f]) for f in stale), options.out,
                options.templates, templates.fingerprint, options.source_date_epoch, options.page_numbers, theme,
-               options.changes_since, changes, options.limits)
+               options.changes_since, changes, options.limits, options.report, follow_ups, stem or "")
 
 
 def changes_since(path: Path, document: Document, revision: str) -> Diff | None | str:
@@ -295,7 +322,7 @@ def build_job(job: Job) -> FileResult:
     except (PandocError, TypstError, LibreOfficeError) as error:
         return FileResult(job.source, Outcome.FAILED, error=str(error))
     prints = dict(job.fingerprints)
-    names = {fmt: output_name(job.document_id, fmt) for fmt in produced}
+    names = {fmt: job.name(fmt) for fmt in produced}
     return FileResult(
         job.source, Outcome.BUILT,
         outputs=tuple(str(job.out / name) for name in names.values()),
@@ -325,12 +352,19 @@ def build_date(view: DocumentView, source_date_epoch: int | None) -> dt.datetime
 
 
 def make_outputs(document: Document, job: Job, templates: TemplateSet) -> dict[str, bytes]:
-    """The bytes of every requested format of one document (nothing is written here)."""
+    """The bytes of every requested format of one document, or of its follow-up report (nothing is
+    written here)."""
     wording = _wording(job.templates, job.templates_version, job.language)
-    view = build_view(document, wording, job.language)
+    if job.report is None:
+        view, skeleton = build_view(document, wording, job.language), SKELETON
+    else:
+        from ..report.view import report_view
+
+        view = report_view(document, job.follow_ups, job.report, wording, job.language, templates.font_dirs())
+        skeleton = REPORT_SKELETON
     if job.changes_since is not None:
         view = with_changes(view, wording.for_document(document.labels), job.changes_since, job.changes)
-    markdown = render_markdown(view, templates, _jinja(job.templates, job.templates_version))
+    markdown = render_markdown(view, templates, _jinja(job.templates, job.templates_version), skeleton)
     date = build_date(view, job.source_date_epoch)
     produced: dict[str, bytes] = {}
     if "md" in job.formats:
@@ -399,8 +433,12 @@ HEADER_LOGO_CM = 0.9
 
 def pandoc_metadata(view: DocumentView) -> Metadata:
     """What pandoc itself needs to know of the document: its language (the rest of the metadata
-    each format sets from `title_page_data`)."""
-    return Metadata({"lang": view.language_tag})
+    each format sets from `title_page_data`), and the charts of a report, for the Lua filter."""
+    values: dict[str, object] = {"lang": view.language_tag}
+    if view.charts:  # the filter gives each format its chart and removes these before any writer sees them
+        values["charts"] = {chart.key: {"svg": base64.b64encode(chart.svg).decode("ascii"),
+                                        "png": base64.b64encode(chart.png).decode("ascii")} for chart in view.charts}
+    return Metadata(values)
 
 
 def subject(view: DocumentView) -> str:
@@ -413,8 +451,12 @@ def typst_inputs(view: DocumentView, theme: Theme = Theme()) -> dict[str, str]:
     the title page, the signatures, the metadata and the labels it prints (`document`), and
     the brand (`theme`). Plain values, so no escaping can go wrong."""
     brand = theme.typst() | {"organisation": logo_alt(view, theme)}
-    return {"document": json.dumps(title_page_data(view), ensure_ascii=False, sort_keys=True),
-            "theme": json.dumps(brand, ensure_ascii=False, sort_keys=True)}
+    inputs = {"document": json.dumps(title_page_data(view), ensure_ascii=False, sort_keys=True),
+              "theme": json.dumps(brand, ensure_ascii=False, sort_keys=True)}
+    for chart in view.charts:  # the report's charts: `image(bytes(sys.inputs.at("chart-1")), alt: …)`
+        inputs[f"chart-{chart.key}"] = chart.svg.decode("utf-8")
+        inputs[f"chart-{chart.key}-alt"] = chart.alt
+    return inputs
 
 
 def title_page_data(view: DocumentView) -> dict[str, object]:
@@ -453,6 +495,7 @@ def build(paths: Sequence[str | Path], options: BuildOptions, jobs: int | None =
     """
     found = find_documents(paths)
     files = [path for path in found.files if not is_follow_up_file(path)]  # nothing to build from those
+    named_logs = [path for path in found.files if path not in set(files)] if options.report is not None else []
     if not files:
         raise UsageError("no documents found (YAML files with a `kind:` key)")
     templates = template_set(options.templates)
@@ -460,7 +503,8 @@ def build(paths: Sequence[str | Path], options: BuildOptions, jobs: int | None =
         if not options.brand.is_file():
             raise UsageError(f"{options.brand}: no such brand file")
         load_theme(options.brand)  # a broken brand file is reported before anything is built
-    check_templates(templates, _jinja(templates.user_dir, templates.fingerprint))
+    check_templates(templates, _jinja(templates.user_dir, templates.fingerprint),
+                    main=SKELETON if options.report is None else REPORT_SKELETON)
     check_templates(templates, _page_jinja(templates.user_dir, templates.fingerprint), main=PAGE)
     if options.language is not None:
         _wording(templates.user_dir, templates.fingerprint, options.language)
@@ -468,7 +512,7 @@ def build(paths: Sequence[str | Path], options: BuildOptions, jobs: int | None =
     options = replace(options, out=out, templates=templates.user_dir)
     cache = _cache_of(out)
     owners: dict[str, str] = {}
-    plans = [_plan(path, options, templates, cache, owners) for path in files]
+    plans = [_plan(path, options, templates, cache, owners, named_logs) for path in files]
     if on_start:
         on_start(len(plans))
     report = BuildReport(skipped=len(found.skipped))

@@ -20,6 +20,8 @@ from ..reading import read_regular
 from ..resources import bundled
 
 SKELETON = "document.md.j2"
+REPORT_SKELETON = "report.md.j2"
+"""The body of a follow-up report (`agreement report`): the same pipeline, its own parts."""
 PAGE = "document.html.j2"
 TYPST_TEMPLATE = "document.typ"
 REFERENCE_DOCX = "reference.docx"

@@ -159,9 +159,11 @@ def check_templates(templates: TemplateSet, env: SandboxedEnvironment | None = N
         raise TemplateError(main, "not found in " + " or ".join(map(str, templates.search_path))) from None
 
 
-def render_markdown(view: DocumentView, templates: TemplateSet, env: SandboxedEnvironment | None = None) -> str:
-    """The Pandoc Markdown of a document, from the skeleton template and its partials."""
-    return _tidy(_render(env or environment(templates), SKELETON, templates, doc=view, labels=view.labels))
+def render_markdown(view: DocumentView, templates: TemplateSet, env: SandboxedEnvironment | None = None,
+                    skeleton: str = SKELETON) -> str:
+    """The Pandoc Markdown of a document, from the skeleton template and its partials (`skeleton`:
+    `report.md.j2` for a follow-up report)."""
+    return _tidy(_render(env or environment(templates), skeleton, templates, doc=view, labels=view.labels))
 
 
 def render_page(view: DocumentView, templates: TemplateSet, contents: str, body: str, *, stylesheet: str,
