@@ -11,13 +11,21 @@ install: $(STAMP)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[build,dev]"
+	$(BIN)/python -m pip install --quiet -e ".[build,report,dev]"
 	touch $(STAMP)
 
-# The main job on the bundled examples: lint them, then build Word, PDF and HTML into build/.
+# The main job on the bundled examples: lint them, then build Word, PDF and HTML into build/,
+# write the follow-ups as a calendar and a spreadsheet to fill in, and build the Ljusdal plan's
+# follow-up report (build/ljusdal-2014-uppfoljning-2014-09-15.*). The examples' periods have
+# ended, so the follow-ups are listed, and the report made, as of a day inside the Ljusdal plan's year.
+FOLLOWUPS_TODAY := 2014-09-15
+
 run: $(STAMP)
 	$(BIN)/agreement lint examples
 	$(BIN)/agreement build examples --out build
+	$(BIN)/agreement followups examples --today $(FOLLOWUPS_TODAY) --format ics --output build/uppfoljning.ics
+	$(BIN)/agreement followups examples --today $(FOLLOWUPS_TODAY) --format xlsx --output build/uppfoljning.xlsx
+	$(BIN)/agreement report examples/ljusdal-2014 --as-of $(FOLLOWUPS_TODAY) --out build
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -37,7 +45,7 @@ bench: $(STAMP)
 # headless Chromium renders the HTML and axe-core checks it, poppler renders the PDFs.
 # Installs its own system packages (apt, skipped when present) and Node packages.
 # Carlito has Calibri's metrics: LibreOffice then lays out the Word files as Word does.
-E2E_APT := libreoffice-writer-nogui chromium poppler-utils fonts-crosextra-carlito
+E2E_APT := libreoffice-writer-nogui libreoffice-calc-nogui chromium poppler-utils fonts-crosextra-carlito
 E2E_SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 e2e: $(STAMP) e2e/node_modules/.package-lock.json

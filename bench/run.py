@@ -1,8 +1,9 @@
 """Run every benchmark: generate the corpus when it is missing or stale, then measure.
 
-Validation (bench/validate.py) first, then lint (bench/lint.py), build
-(bench/build.py) and start-up (bench/startup.py) where those benchmarks exist.
-Each prints its table; the run exits non-zero when any misses its target.
+Validation (bench/validate.py) first, then lint (bench/lint.py), follow-ups
+(bench/followups.py), build (bench/build.py), preview (bench/preview.py) and
+start-up (bench/startup.py) where those benchmarks exist. Each prints its table;
+the run exits non-zero when any misses its target.
 
     python bench/run.py        (or: make bench)
 """
@@ -49,6 +50,22 @@ def run_build() -> str | None:
     return problem
 
 
+def run_followups() -> str | None:
+    import followups
+
+    text, problem = followups.report(corpus.DEFAULT_OUT)
+    print(text)
+    return problem
+
+
+def run_preview() -> str | None:
+    import preview
+
+    text, problem = preview.report()
+    print(text)
+    return problem
+
+
 def run_startup() -> str | None:
     import startup
 
@@ -58,7 +75,8 @@ def run_startup() -> str | None:
 
 
 BENCHMARKS: list[tuple[str, Callable[[], str | None]]] = [
-    ("validate", run_validate), ("lint", run_lint), ("build", run_build), ("startup", run_startup),
+    ("validate", run_validate), ("lint", run_lint), ("followups", run_followups), ("build", run_build),
+    ("preview", run_preview), ("startup", run_startup),
 ]
 
 

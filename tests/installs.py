@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-BUILD_PACKAGES = frozenset({"jinja2", "markupsafe", "babel", "pypandoc", "pypandoc_binary", "typst"})
-"""Top-level names (modules and their .dist-info) that the build extra brings; markupsafe comes with jinja2."""
+BUILD_PACKAGES = frozenset({"jinja2", "markupsafe", "babel", "pypandoc", "pypandoc_binary", "typst", "lxml", "pypdf",
+                            "watchfiles", "brand_yml", "htmltools", "eval_type_backport"})
+"""Top-level names (modules and their .dist-info) that the build extra brings; markupsafe comes with jinja2,
+htmltools and eval_type_backport with brand-yml.
+(watchfiles's own dependency, anyio, is left: nothing of the base install could import it by mistake.)"""
 
 
 def top_level_name(entry: str) -> str:

@@ -69,7 +69,8 @@ def test_folder_is_searched_recursively_and_every_problem_is_reported(tree: Path
         f"{tree}/ljusdal/agreement.yaml:19:9: S202 missing required key 'title' in focus_areas[0].actions[0]",
         f"{tree}/ljusdal/agreement.yaml:19:10: S201 unknown key 'titel' in focus_areas[0].actions[0]",
     ]
-    assert result.stderr == "2 files of 3 invalid: 4 problems\n"
+    # mkdocs.yml; a hidden file such as .pre-commit-config.yaml is a tool's, never counted
+    assert result.stderr == "2 files of 3 invalid: 4 problems; 1 YAML file without `kind:` skipped\n"
 
 
 def test_files_and_folders_together_each_file_once(tree: Path) -> None:
@@ -120,7 +121,7 @@ def test_console_script_checks_many_files_across_processes(tree: Path) -> None:
                           timeout=60)
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stdout + done.stderr
-    assert done.stderr == "22 files of 23 invalid: 64 problems\n"
+    assert done.stderr == "22 files of 23 invalid: 64 problems; 1 YAML file without `kind:` skipped\n"
     files = [line.split(":")[0] for line in done.stdout.splitlines() if line.startswith(str(tree))]
     assert files == sorted(files) and len(set(files)) == 22
 
@@ -139,7 +140,8 @@ def test_schema_check_passes_when_fresh_and_fails_when_stale(tmp_path: Path) -> 
     written = invoke("schema", "--out", str(tmp_path))
     assert written.exit_code == 0
     assert written.stdout.splitlines() == [f"wrote {tmp_path / name}" for name in (
-        "agreement.schema.json", "action-plan.schema.json", "guidelines.schema.json", "citizen-promises.schema.json")]
+        "agreement.schema.json", "action-plan.schema.json", "guidelines.schema.json", "citizen-promises.schema.json",
+        "follow-up.schema.json")]
     fresh = invoke("schema", "--check", "--out", str(tmp_path))
     assert (fresh.exit_code, fresh.stdout) == (0, "")
     stale = tmp_path / "agreement.schema.json"
@@ -251,3 +253,19 @@ def test_the_version_is_the_installed_samverkan_distribution() -> None:
 
     assert invoke("--version").stdout == f"agreement {version('samverkan')}\n"
     assert version("samverkan") != "0"
+
+
+def test_validate_reads_one_document_from_standard_input(tmp_path: Path) -> None:
+    broken = VALID.replace("owner: eslov/tillvaxt", "owner: eslov/tilvaxt")
+    result = CliRunner().invoke(app, ["validate", "-", "--stdin-filename", "plans/doc.yaml"], input=broken.encode())
+    assert result.exit_code == 1
+    assert result.stdout.startswith("plans/doc.yaml:19:45: R301 owner 'eslov/tilvaxt'")
+    assert "> 19 |" in result.stdout
+    assert result.stderr == "1 file of 1 invalid: 1 problem\n"
+    assert CliRunner().invoke(app, ["validate", "-"], input=VALID.encode()).exit_code == 0
+
+
+def test_standard_input_is_limited_like_a_file() -> None:
+    result = CliRunner().invoke(app, ["validate", "-"], input=b"# " + b"x" * (5 * 1024 * 1024))
+    assert result.exit_code == 1
+    assert result.stdout.startswith("<stdin>: Y102 file is larger than 5 MB")

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import functools
 import io
+import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -135,6 +137,7 @@ RUNS = [
     ["validate", "-q", "plans"],
     ["validate", "--jobs", "1", "plans", "missing.yaml"],
     ["validate", "notes"],
+    ["validate", "plans", "notes"],
     ["lint", "--today", "2016-06-15", "plans/ljusdal.yaml"],
     ["lint", "--today", "2016-06-15", "-f", "json", "plans"],
     ["lint", "--today=2016-06-15", "--format=sarif", "plans/ljusdal.yaml"],
@@ -144,6 +147,8 @@ RUNS = [
     ["lint", "--select", "L999", "plans/eslov.yaml"],
     ["lint", "--today", "2016-13-01", "plans/eslov.yaml"],
     ["lint", "--only-documents", "notes/mkdocs.yml", "plans/eslov.yaml"],
+    ["lint", "--today", "2016-06-15", "plans/eslov.yaml", "notes"],
+    ["lint", "--today", "2016-06-15", "-f", "json", "plans/eslov.yaml", "notes"],
     ["lint", "--config", "bad.toml", "plans/eslov.yaml"],
     ["lint", "-o", "{out}/report.sarif", "-f", "sarif", "--today", "2016-06-15", "plans"],
     ["lint", "--output", "{out}", "plans/eslov.yaml"],
@@ -185,8 +190,6 @@ def both(argv: list[str], cwd: Path) -> tuple[Any, Any]:
 
 
 def _environment() -> dict[str, str]:
-    import os
-
     return dict(os.environ)
 
 
@@ -201,3 +204,87 @@ def test_the_runs_compared_cover_the_fast_path() -> None:
     """All but the last run above are read by the fast path, so the comparison is not of Typer with itself."""
     assert all(parse([a.replace("{out}", "out") for a in argv]) is not None for argv in RUNS[:-1])
     assert parse(RUNS[-1]) is None
+
+
+# -- the same frame: signals, standard streams and bugs ----------------------------------------
+
+EXAMPLE = ROOT / "examples" / "eslov-2015-2018" / "agreement.yaml"
+FAST_ARGV = ["lint", "--format", "json", str(EXAMPLE)]
+"""A command line the fast path reads, that writes to standard output."""
+
+
+def _both_with(argv: list[str], **popen: Any) -> tuple[tuple[int, str], tuple[int, str]]:
+    """(status, stderr) of the console script and of Typer alone, with the same standard streams."""
+    assert parse(argv) is not None
+    results = []
+    for command in ([str(SCRIPT)], [sys.executable, "-c", TYPER_ONLY]):
+        done = subprocess.run(command + argv, stderr=subprocess.PIPE, text=True, timeout=60, **popen)
+        results.append((done.returncode, done.stderr))
+    return results[0], results[1]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+def test_a_full_standard_output_ends_alike_on_both_paths() -> None:
+    with open("/dev/full", "w") as full:
+        fast, typer_only = _both_with(FAST_ARGV, stdout=full)
+    assert fast == typer_only == (2, "error: cannot write to standard output: no space is left on the device\n")
+
+
+def test_standard_output_not_open_for_writing_ends_alike_on_both_paths() -> None:
+    with open(os.devnull, "rb") as read_only:
+        fast, typer_only = _both_with(FAST_ARGV, stdout=read_only)
+    assert fast == typer_only == (2, "error: cannot write to standard output: it is not open for writing\n")
+
+
+def test_closed_standard_output_ends_alike_on_both_paths() -> None:
+    fast, typer_only = _both_with(FAST_ARGV, stdout=subprocess.DEVNULL, preexec_fn=lambda: os.close(1))
+    assert fast == typer_only == (2, "error: standard output is closed; redirect it to a file or /dev/null instead\n")
+
+
+def test_a_reader_that_went_away_ends_alike_on_both_paths() -> None:
+    """`agreement lint … | head -0`: not click's silent status 1, but one line and status 2."""
+    results = []
+    for command in ([str(SCRIPT)], [sys.executable, "-c", TYPER_ONLY]):
+        child = subprocess.Popen(command + FAST_ARGV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        child.stdout.close()  # type: ignore[union-attr]
+        _, stderr = child.communicate(timeout=60)
+        results.append((child.returncode, stderr))
+    assert results[0] == results[1] == (2, "error: cannot write to standard output: whatever was reading it stopped\n")
+
+
+STOPPED_IN_THE_MIDDLE = """
+import os, signal, sys, time
+import agreement.validation
+def check_files(*args, **kwargs):
+    {action}
+agreement.validation.check_files = check_files
+sys.argv = ["agreement", "validate", {path!r}]
+{entry}
+"""
+ENTRIES = {"fast": "from agreement.fastpath import main; main()", "typer": "from agreement.cli import run; run()"}
+
+
+def _stopped(action: str) -> dict[str, tuple[int, str]]:
+    """(status, stderr) of `validate FILE` whose checking does `action`, on either path."""
+    results = {}
+    for name, entry in ENTRIES.items():
+        code = STOPPED_IN_THE_MIDDLE.format(action=action, path=str(EXAMPLE), entry=entry)
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+        results[name] = (done.returncode, done.stderr)
+    return results
+
+
+@pytest.mark.parametrize("signum, status, message", [(signal.SIGTERM, 143, "terminated"),
+                                                     (signal.SIGINT, 130, "interrupted")])
+def test_a_signal_ends_a_run_alike_on_both_paths(signum: int, status: int, message: str) -> None:
+    results = _stopped(f"os.kill(os.getpid(), {int(signum)}); time.sleep(30)")
+    assert results["fast"] == results["typer"] == (status, f"{message}\n")
+
+
+def test_a_bug_ends_a_run_alike_on_both_paths() -> None:
+    results = _stopped("raise RuntimeError('a bug')")
+    for status, stderr in results.values():
+        assert status == 3
+        assert stderr.startswith("Traceback")
+        assert stderr.endswith("\ninternal error: RuntimeError('a bug')\nThis is a bug in agreement; please report "
+                               "it with the command you ran and the file.\n")

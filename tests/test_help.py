@@ -68,7 +68,8 @@ def test_arguments_and_option_values_are_named_in_capitals(words: tuple[str, ...
 def test_commands_are_listed_in_the_order_users_meet_them() -> None:
     shown = listed(help_of())
     named = [name for name in COMMAND_ORDER if name in GROUP.commands]  # type: ignore[attr-defined]
-    assert shown[:len(named)] == named == ["validate", "lint", "build", "explain", "schema"]
+    assert shown[:len(named)] == named == ["new", "validate", "lint", "fmt", "build", "preview", "diff", "followups",
+                                            "report", "explain", "schema"]
     assert shown[len(named):] == sorted(shown[len(named):])
     assert sorted(shown) == sorted(GROUP.commands)  # type: ignore[attr-defined]
 

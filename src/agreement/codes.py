@@ -97,6 +97,12 @@ Unknown keys are errors, not silently dropped: a misspelt `folow_up` would other
 leave an action without a follow-up date and nobody would notice. The message
 suggests the closest valid key.
 
+Keys are English, but every key knows its Swedish term: a key written in Swedish
+gets the English key, in any case, with or without å, ä and ö, and inflected
+(`ordlista`, `Ordlistan`, `ordlistor`: "did you mean 'glossary'? (the English key
+for ordlista)"; `ansvarig`: `owner`; `åtgärder`: `actions`). The JSON Schemas list
+each key's terms as `x-swedish`.
+
 ## Example
 ```yaml
 actions:
@@ -136,6 +142,12 @@ The key takes one of a fixed set of values (a status, a party type, a goal kind)
 a value of a given form (an id of letters, digits, `-`, `_` and `.`; a month from 1
 to 12). The message lists what is allowed and suggests the closest.
 
+Values are English, but every fixed value knows its Swedish term: a value written
+in Swedish gets the English value, in any case, with or without å, ä and ö, and
+inflected (`pågående`, `Pågående` and `pagaende`: "did you mean 'ongoing'? (the
+English value for pågående)"; `genomfört`: `done`; `kommun`: `municipality`;
+`effektmål`: `effect`; `kvartalsvis`: `quarter`).
+
 ## Example
 ```yaml
 status: pågående
@@ -149,11 +161,47 @@ status: ongoing
     _code("S205", "invalid-date", "A date is not a valid date written YYYY-MM-DD.", """
 Dates are ISO dates: `2015-11-26`. Swedish forms such as `26/11 2015` or
 `26 november 2015` are written that way in the built documents, not in the YAML.
+
+A date written YYYY-MM-DD that does not exist is named by its wrong part:
+"2018-13-01: month 13 is not a month (1–12)" (with the date as meant when the
+month and day are swapped), "2018-04-31: day 31 does not exist in April 2018",
+"2018-02-29: 2018 is not a leap year". A date written another way (`26/11 2015`,
+`26.11.2015`, `26 november 2015`, `1:a maj 2016`, a date with a time of day) gets
+its ISO form as the hint: "write 2015-11-26". Day and month are read the Swedish
+way, the day first.
+
+## Example
+```yaml
+    follow_up: 26/11 2015
+```
+
+## Use instead
+```yaml
+    follow_up: 2015-11-26
+```
 """),
     _code("S206", "unknown-kind", "The file's `kind` is missing or unknown.", """
 Every document says what it is: `kind: agreement` (samverkansöverenskommelse) or
 `kind: action-plan` (handlingsplan). When a folder is validated, YAML files without
-a `kind` key are skipped; a file named on the command line must have one.
+a top-level `kind` key are skipped (and counted in the summary), unless they look like
+a document that lost it: a key that is `kind` misspelt (`Kind:`, `knd:`, `kinds:`), a
+key only documents have (`parties`, `focus_areas`, `areas`, `period`, `promises`,
+`signatures`, `working_model`, `implements`) or `schema: 1`. Such a file is reported
+here rather than silently left out. A file named on the command line must have one.
+
+A kind written in Swedish gets the English one, in any case and inflected:
+`kind: handlingsplan` gets "did you mean 'action-plan'? (the English kind for
+handlingsplan)", `kind: Samverkansavtalet` gets `agreement`.
+
+## Example
+```yaml
+kind: handlingsplan
+```
+
+## Use instead
+```yaml
+kind: action-plan
+```
 """),
     _code("S207", "unsupported-schema", "The file's `schema` version is not supported.", """
 `schema:` states the version of the file format, so that files written today can
@@ -192,6 +240,11 @@ background: |
     _code("R301", "unknown-reference", "An owner, partner, signature party, registration key or member names no declared party or unit.", """
 References name a declared party (`polisen`) or one of its units (`eslov/gtp`). A
 reference to anything else is an error, with the closest declared name suggested.
+
+References and dates (R301–R304) are checked in a file with schema errors too, on
+the part of it that validates: a wrong owner is reported in the same run as a
+misspelt key elsewhere. A reference to a party, unit or goal that is written in
+the file but refused for a schema error of its own is not reported.
 
 ## Example
 ```yaml
@@ -261,5 +314,83 @@ period: {start: 2015-01-01, end: 2018-12-31}
     follow_up: 2019-06-30
 ```
 """),
-]}
+    _code("R306", "unknown-document", "A follow-up file names a document that does not exist or does not validate.", """
+A follow-up file (`kind: follow-up`) records the progress of one document, named by
+its path relative to the follow-up file. The file must exist and be a valid
+agreement or action plan, or no report in the follow-up file can be matched to an
+action.
 
+## Example
+```yaml
+kind: follow-up
+schema: 1
+document: handlingsplan.yaml
+```
+
+## Use instead
+```yaml
+kind: follow-up
+schema: 1
+document: action-plan.yaml
+```
+"""),
+    _code("R307", "unknown-commitment", "A follow-up file reports on an id that no action or citizen promise of its document has.", """
+Progress in a follow-up file is filed by the `id` of an action or citizen promise of
+the document. An id that the document does not have (misspelt, or the action was
+renamed) would be a report that counts for nothing, so it is an error, with the
+closest id suggested. An id written on two items of the document is an error too:
+the report could belong to either.
+
+## Example
+```yaml
+progress:
+  bekymmersamtel:
+    - {date: 2014-04-30, rating: green}
+```
+
+## Use instead
+```yaml
+progress:
+  bekymmersamtal:
+    - {date: 2014-04-30, rating: green}
+```
+"""),
+    _code("R308", "progress-outside-period", "A progress entry in a follow-up file is dated outside its document's period.", """
+A progress entry reports on a follow-up of the document while it is in force; a
+date before the period starts or after it ends is a typing mistake or a report
+filed under the wrong year's document.
+
+## Example
+```yaml
+progress:
+  bekymmersamtal:
+    - {date: 2041-04-30, rating: green}
+```
+
+## Use instead
+```yaml
+progress:
+  bekymmersamtal:
+    - {date: 2014-04-30, rating: green}
+```
+"""),
+    _code("R309", "unknown-indicator", "A follow-up file gives measurements for an indicator id that its document does not have.", """
+Measured values in a follow-up file are filed by the `id` of an indicator of the
+document (of the document, a goal, an area or an action). Give the indicator an
+`id` in the document and use it here.
+
+## Example
+```yaml
+measurements:
+  antal-lob:
+    - {year: 2014, value: 23}
+```
+
+## Use instead
+```yaml
+measurements:
+  lob:
+    - {year: 2014, value: 23}
+```
+"""),
+]}

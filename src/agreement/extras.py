@@ -12,12 +12,21 @@ import importlib.util
 
 from . import DISTRIBUTION
 
-BUILD_MODULES: dict[str, str] = {"jinja2": "jinja2", "pypandoc": "pypandoc-binary", "typst": "typst", "babel": "babel"}
-"""The modules `agreement build` imports that the base install lacks, and the packages that bring
-them (the `build` extra in pyproject.toml)."""
+BUILD_MODULES: dict[str, str] = {"jinja2": "jinja2", "pypandoc": "pypandoc-binary", "typst": "typst", "babel": "babel",
+                                  "lxml": "lxml", "pypdf": "pypdf", "watchfiles": "watchfiles",
+                                  "brand_yml": "brand-yml"}
+"""The modules `agreement build` and `agreement preview` import that the base install lacks, and the
+packages that bring them (the `build` extra in pyproject.toml)."""
 
 BUILD_INSTALL = f"pip install '{DISTRIBUTION}[build]'"
 """The command that adds the `build` extra to an installation."""
+
+
+REPORT_MODULES: dict[str, str] = {"matplotlib": "matplotlib"}
+"""What `agreement report` imports besides the build modules: the plotting library of its charts
+(the `report` extra, which brings the `build` extra too)."""
+
+REPORT_INSTALL = f"pip install '{DISTRIBUTION}[report]'"
 
 
 def missing_build_modules() -> list[str]:
@@ -34,3 +43,13 @@ def missing_build_extra() -> str | None:
     packages = ", ".join(BUILD_MODULES[module] for module in missing)
     return (f"`agreement build` needs the build extra, which is not installed (missing: {packages}); "
             f"install it with: {BUILD_INSTALL}")
+
+
+def missing_report_extra() -> str | None:
+    """Why `agreement report` cannot run here and how to fix it, or None when it can."""
+    missing = missing_build_modules() + [m for m in REPORT_MODULES if importlib.util.find_spec(m) is None]
+    if not missing:
+        return None
+    packages = ", ".join({**BUILD_MODULES, **REPORT_MODULES}[module] for module in missing)
+    return (f"`agreement report` needs the report extra, which is not installed (missing: {packages}); "
+            f"install it with: {REPORT_INSTALL}")

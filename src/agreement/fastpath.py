@@ -11,13 +11,14 @@ It runs them with the same library calls and prints the same bytes as `agreement
 Anything else goes to Typer, which stays the one definition of the command line:
 another command, help, an option it does not list or that is repeated, a value it
 would have to judge (`--jobs 0`, an empty argument, one that starts with `-`), `--`,
-a terminal click would treat specially. tests/test_fastpath.py holds the two paths
-to the same parsed values, output bytes and exit status.
+`-` (standard input), a terminal click would treat specially. Both run inside
+`agreement.console.run`, which handles signals, standard streams that fail and bugs
+the same way for either. tests/test_fastpath.py holds the two paths to the same parsed
+values, output bytes and exit status.
 """
 
 from __future__ import annotations
 
-import errno
 import os
 import re
 import sys
@@ -25,10 +26,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
+from .console import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, run
+
 if TYPE_CHECKING:
     from .diagnostics import Diagnostic
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 _FLAG, _TEXT, _PATH, _COUNT, _LIST = "flag", "text", "path", "count", "list"
 
 _SHARED = {"--jobs": ("jobs", _COUNT), "-j": ("jobs", _COUNT), "--quiet": ("quiet", _FLAG), "-q": ("quiet", _FLAG)}
@@ -44,11 +46,13 @@ _OPTIONS: dict[str, dict[str, tuple[str, str]]] = {
 }
 """The options read here, per command: option -> (parameter of the command in agreement.cli, kind)."""
 _DEFAULTS: dict[str, dict[str, Any]] = {
-    "validate": {"jobs": None, "quiet": False},
+    "validate": {"jobs": None, "quiet": False, "stdin_filename": None},
     "lint": {"output_format": "auto", "output": None, "today": None, "select": None, "ignore": None,
-             "strict": False, "config": None, "jobs": None, "only_documents": False, "quiet": False},
+             "strict": False, "config": None, "jobs": None, "only_documents": False, "quiet": False,
+             "stdin_filename": None},
 }
-"""What each parameter is when its option is not given, as Typer passes it."""
+"""What each parameter is when its option is not given, as Typer passes it. (`--stdin-filename`
+goes with `-`, standard input, and both are left to Typer.)"""
 GC_THRESHOLD = 100_000
 """Allocations between collections of the youngest generation (Python's default: 700). Importing
 pydantic and building a model allocates some 50,000 objects that live as long as the process, and
@@ -70,91 +74,37 @@ class Invocation:
 
 
 def main() -> None:
-    """Entry point of the console script and of `python -m agreement`."""
+    """Entry point of the console script and of `python -m agreement`: either command line runs
+    inside `console.run`, so signals, standard streams and exit statuses are the same on both."""
+    run(_command_line, quick_exit=True)
+
+
+def _command_line() -> int:
+    """The exit status of the plain command line read here; any other exits through Typer."""
     invocation = parse(sys.argv[1:]) if _plain_environment() else None
     if invocation is None:
-        from .cli import run
+        from .cli import app
 
-        run()
-        return
+        app()  # click's standalone mode: it exits itself
+    assert invocation is not None  # app() does not return
     import gc
 
     gc.set_threshold(GC_THRESHOLD)
-    guarded(lambda: _exit(_standalone(invocation)))
-
-
-def guarded(body: Callable[[], object]) -> None:
-    """Run the command line: Ctrl-C ends with status 130; any other exception is a bug, and says so."""
-    try:
-        body()
-    except KeyboardInterrupt:
-        echo("interrupted", err=True)
-        sys.exit(130)
-    except Exception as error:  # pragma: no cover - reached only through a bug
-        import traceback
-
-        traceback.print_exc()
-        echo(f"\ninternal error: {error!r}\nThis is a bug in agreement; please report it with the "
-             "command you ran and the file.", err=True)
-        sys.exit(3)
+    return _standalone(invocation)
 
 
 def _standalone(invocation: Invocation) -> int:
-    """Run the command and turn what escapes it into an exit status, as click's standalone mode does."""
+    """Run the command and turn what escapes it into an exit status, as Typer's standalone mode does
+    (a write to a standard stream that fails is console.OutputError, which both leave to console.run)."""
     command = _validate if invocation.command == "validate" else _lint
     try:
         return command(**invocation.values)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # raised by code, not by Ctrl-C: console.run turns SIGINT into Interrupted
         return 130
     except EOFError:
         echo(err=True)
         echo("Aborted!", err=True)
-        return 1
-    except OSError as error:
-        if error.errno != errno.EPIPE:  # the reader went away (`agreement lint plans | head`)
-            raise
-        sys.stdout, sys.stderr = _Pacified(sys.stdout), _Pacified(sys.stderr)  # type: ignore[assignment]
-        sys.exit(1)  # through the interpreter's own exit, as click's, whatever that prints
-
-
-def _exit(status: int) -> None:
-    """Exit with `status`, skipping the interpreter's teardown when nothing is waiting for it.
-
-    Tearing down the few hundred modules a lint loads (pydantic's among them) cost a one-file
-    run about 20 ms of CPU, more than checking the file. The output is flushed first; when an
-    atexit handler is registered or another thread runs (a worker pool was used: multiprocessing
-    registers one), the interpreter exits as usual. `atexit._ncallbacks` is CPython's; where it
-    is missing, the interpreter always exits as usual.
-    """
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (OSError, ValueError):
-        sys.exit(status)
-    import atexit
-    import threading
-
-    if getattr(atexit, "_ncallbacks", lambda: 1)() or threading.active_count() > 1:
-        sys.exit(status)
-    os._exit(status)
-
-
-class _Pacified:
-    """A stream whose flush ignores a closed pipe, as click leaves stdout after EPIPE, so that the
-    interpreter's final flush does not print a second error."""
-
-    def __init__(self, stream: Any) -> None:
-        self._stream = stream
-
-    def flush(self) -> None:
-        try:
-            self._stream.flush()
-        except OSError as error:
-            if error.errno != errno.EPIPE:
-                raise
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._stream, name)
+        return EXIT_FINDINGS
 
 
 # -- reading the command line ---------------------------------------------------------
@@ -255,15 +205,17 @@ def _isatty(stream: Any) -> bool:
         return False
 
 
-def print_diagnostics(diagnostics: Iterable["Diagnostic"], echo: Callable[[str], None] = echo) -> None:
-    """Print diagnostics as `file:line:col: CODE message` with code frames, file by file."""
+def print_diagnostics(diagnostics: Iterable["Diagnostic"], echo: Callable[[str], None] = echo,
+                      given: dict[str, bytes] | None = None) -> None:
+    """Print diagnostics as `file:line:col: CODE message` with code frames, file by file (the
+    frames of a document read from standard input, in `given` by its name, come from what was read)."""
     from .diagnostics import format_text
     from .loading import source_lines
 
     lines_of: dict[str, list[str]] = {}
     for diagnostic in diagnostics:
         if diagnostic.file not in lines_of and diagnostic.span is not None:
-            lines_of[diagnostic.file] = source_lines(diagnostic.file)
+            lines_of[diagnostic.file] = source_lines(diagnostic.file, (given or {}).get(diagnostic.file))
         echo(format_text(diagnostic, lines_of.get(diagnostic.file)))
 
 
@@ -279,23 +231,26 @@ def _plural(count: int, word: str) -> str:
 # -- the commands ---------------------------------------------------------------------
 
 
-def _validate(paths: list[Path], jobs: int | None, quiet: bool) -> int:
-    """`agreement validate` (agreement.cli.validate, which documents it)."""
+def _validate(paths: list[Path], jobs: int | None, quiet: bool, stdin_filename: None) -> int:
+    """`agreement validate` (agreement.cli.validate, which documents it) of files and folders."""
     from .diagnostics import has_errors, sort_diagnostics
-    from .validation import UsageError, check_files, discover
+    from .discovery import UsageError, find_documents, skipped_note
+    from .validation import check_files
 
     try:
-        files = discover(paths)
+        found = find_documents(paths)
     except UsageError as error:
         return _usage(str(error))
+    files = found.files
     if not files:
         return _usage("no documents found (YAML files with a `kind:` key)")
     diagnostics = sort_diagnostics(_flat(check_files(files, jobs=jobs)))
     print_diagnostics(diagnostics)
     if not quiet:
         failed = {d.file for d in diagnostics if d.severity.value == "error"}
-        echo(f"{_plural(len(failed), 'file')} of {len(files)} invalid: {_plural(len(diagnostics), 'problem')}"
-             if failed else f"{_plural(len(files), 'file')} valid", err=True)
+        summary = (f"{_plural(len(failed), 'file')} of {len(files)} invalid: {_plural(len(diagnostics), 'problem')}"
+                   if failed else f"{_plural(len(files), 'file')} valid")
+        echo(summary + (f"; {skipped_note(len(found.skipped))}" if found.skipped else ""), err=True)
     if any(d.code == "Y101" for d in diagnostics):
         return EXIT_USAGE
     return EXIT_FINDINGS if has_errors(diagnostics) else EXIT_CLEAN
@@ -307,8 +262,8 @@ def _flat(found: list[list["Diagnostic"]]) -> Iterator["Diagnostic"]:
 
 def _lint(paths: list[Path], output_format: str, output: Path | None, today: str | None,
           select: list[str] | None, ignore: list[str] | None, strict: bool, config: Path | None,
-          jobs: int | None, only_documents: bool, quiet: bool) -> int:
-    """`agreement lint` (agreement.cli.lint, which documents it)."""
+          jobs: int | None, only_documents: bool, quiet: bool, stdin_filename: None) -> int:
+    """`agreement lint` (agreement.cli.lint, which documents it) of files and folders."""
     from .lint.command import LintUsageError, run
     from .writing import write_atomically
 
@@ -328,4 +283,8 @@ def _lint(paths: list[Path], output_format: str, output: Path | None, today: str
             return _usage(f"{error.filename or output}: {error.strerror or error}")
     if not quiet and (output is not None or outcome.format != "text"):
         echo(outcome.summary, err=True)
+    elif not quiet and outcome.report.skipped:  # the text report counts files, not what it passed over
+        from .discovery import skipped_note
+
+        echo(skipped_note(outcome.report.skipped), err=True)
     return outcome.exit_code

@@ -20,6 +20,7 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from .diagnostics import Diagnostic, Path, Span
+from .reading import read_regular
 
 MAX_BYTES = 5 * 1024 * 1024
 """Largest file accepted; a real agreement is tens of kilobytes."""
@@ -126,22 +127,22 @@ def read_file(path: str | FsPath) -> bytes:
     """The file's bytes, refusing anything larger than MAX_BYTES before reading it."""
     file = str(path)
     try:
-        with open(path, "rb") as stream:
-            raw = stream.read(MAX_BYTES + 1)
+        raw = read_regular(path, MAX_BYTES + 1)
     except OSError as error:
         raise _fail(file, "Y101", f"cannot read file: {error.strerror or error}") from error
     return raw
 
 
-def source_lines(file: str) -> list[str]:
-    """The lines of a file for code frames, decoded leniently (a frame is only a help) and no
-    more of it than the loader accepts, so a huge file costs no memory here either; none when
-    the file cannot be read. Every command that prints frames reads its lines here."""
+def source_lines(file: str, given: bytes | None = None) -> list[str]:
+    """The lines of a file (or of `given`, its bytes read elsewhere, e.g. from standard input)
+    for code frames, decoded leniently (a frame is only a help) and no more of it than the
+    loader accepts, so a huge file costs no memory here either; none when the file cannot be
+    read. Every command that prints frames reads its lines here."""
     try:
-        with open(file, "rb") as stream:
-            return stream.read(MAX_BYTES).decode("utf-8-sig", "replace").splitlines()
+        raw = given[:MAX_BYTES] if given is not None else read_regular(file, MAX_BYTES)
     except OSError:
         return []
+    return raw.decode("utf-8-sig", "replace").splitlines()
 
 
 def load_file(path: str | FsPath) -> Loaded:

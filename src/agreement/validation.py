@@ -1,10 +1,13 @@
 """Load, validate and check documents, turning every problem into a positioned Diagnostic.
 
-The steps, each stopping the file at its first failure: read and parse (loading),
-check `kind` and `schema`, validate against the Pydantic model, then check
-references and dates. Pydantic errors are mapped by their `type` (never by their
-English message) to stable codes, and their `loc` to a line and column through the
-position map.
+The steps: read and parse (loading), check `kind` and `schema` (each stopping the
+file at its failure), validate against the Pydantic model, then check references
+and dates. A file with schema errors still has its references and dates checked,
+on the part of it that validates (`agreement.pruning`), so one run reports every
+problem. Pydantic errors are mapped by their `type` (never by their English
+message) to stable codes, and their `loc` to a line and column through the
+position map; "did you mean" knows the Swedish terms of keys and values
+(`agreement.terms`) and wrong dates say which part is wrong (`agreement.dates`).
 """
 
 from __future__ import annotations
@@ -15,25 +18,20 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any, Callable, Sequence
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
-from .diagnostics import Diagnostic, Path, Span, did_you_mean, dotted
-from .loading import Loaded, LoadError, load_file
-from .model import KINDS, Document
+from .diagnostics import Diagnostic, Path, Span, dotted
+from .discovery import UsageError, misspelt_kind  # noqa: F401  (UsageError: re-exported, callers catch it)
+from .loading import Loaded, LoadError, load_bytes, load_file
+from .model import FILE_KINDS, Document, FollowUpLog
+from .model.base import Model
 from .model.limits import DOCUMENT_CHARACTERS
 from .model.resolve import Problem, check_dates, check_references
 
-SKIPPED_DIRS = {".git", ".venv", "venv", "node_modules", "build", "dist", "__pycache__", ".tox"}
-_KIND_LINE = re.compile(rb"^(?:\xef\xbb\xbf)?kind[ \t]*:", re.MULTILINE)
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 MAX_PROBLEMS = 100
 """Problems shown per file; past that they are counted (S208): a file with more is rarely a document."""
 PARALLEL_THRESHOLD = 16
 """Fewer files than this are checked in-process: starting workers costs more than it saves."""
-
-
-class UsageError(Exception):
-    """A mistake in how the command was called (a path that does not exist); exit status 2."""
 
 
 @dataclass
@@ -44,57 +42,19 @@ class Checked:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     document: Document | None = None
     loaded: Loaded | None = None
-
-
-# -- finding files ----------------------------------------------------------------
-
-
-def discover(paths: Sequence[str | FsPath]) -> list[FsPath]:
-    """The files to check: files named directly, and documents (YAML with a `kind`) under folders."""
-    found: list[FsPath] = []
-    for raw in paths:
-        path = FsPath(raw)
-        if path.is_dir():
-            found.extend(_documents_under(path))
-        elif path.exists():
-            found.append(path)
-        else:
-            raise UsageError(f"{raw}: no such file or folder")
-    return list(dict.fromkeys(found))
-
-
-def _documents_under(folder: FsPath) -> list[FsPath]:
-    files = []
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
-        for name in sorted(names):
-            if name.endswith((".yaml", ".yml")) and is_document(FsPath(root, name)):
-                files.append(FsPath(root, name))
-    return files
-
-
-def is_document(path: FsPath) -> bool:
-    """Whether a YAML file declares a `kind` at top level: the mark of a document.
-
-    A UTF-16 file (Notepad's "Unicode") cannot be searched as bytes; it is kept so
-    that its author hears why it cannot be read rather than seeing it skipped.
-    """
-    try:
-        with open(path, "rb") as stream:
-            head = stream.read(1 << 20)
-    except OSError:
-        return True  # let checking report why it cannot be read
-    return head.startswith(_UTF16_BOMS) or _KIND_LINE.search(head) is not None
+    follow_up: FollowUpLog | None = None
+    """The follow-up file, when the file is one (`kind: follow-up`) rather than a document."""
 
 
 # -- one file ---------------------------------------------------------------------
 
 
-def check_file(path: str | FsPath) -> Checked:
-    """Load and validate one file; never raises for a problem in the file."""
+def check_file(path: str | FsPath, given: bytes | None = None) -> Checked:
+    """Load and validate one file, or `given`, its bytes read elsewhere (standard input) under
+    its name; never raises for a problem in the file."""
     file = str(path)
     try:
-        loaded = load_file(path)
+        loaded = load_file(path) if given is None else load_bytes(given, file)
     except LoadError as error:
         return Checked(file, [error.diagnostic])
     return check_loaded(loaded)
@@ -112,17 +72,57 @@ def check_loaded(loaded: Loaded) -> Checked:
     if model is None:
         return result
     try:
-        document = model.model_validate(loaded.data)
+        validated = model.model_validate(loaded.data)
     except ValidationError as error:
-        result.diagnostics.extend(_from_pydantic(error, loaded, model))
-        result.diagnostics.extend(_not_shown(loaded, error.error_count()))
+        errors = error.errors(include_url=False, include_input=False)
+        result.diagnostics.extend(_from_pydantic(errors, loaded, model))
+        problems = _problems_of_the_rest(loaded, model, errors)
+        result.diagnostics.extend(diagnostic_at(loaded, problem) for problem in problems[:MAX_PROBLEMS - len(errors)])
+        result.diagnostics.extend(_not_shown(loaded, len(errors) + len(problems)))
         return result
-    problems = check_dates(document)
-    if not any(problem.code == "R303" for problem in problems):
-        problems = check_references(document) + problems
+    if isinstance(validated, FollowUpLog):
+        return _checked_log(result, validated, loaded)
+    document: Document = validated  # type: ignore[assignment]
+    problems = consistency_problems(document)
     result.diagnostics.extend(diagnostic_at(loaded, problem) for problem in problems[:MAX_PROBLEMS])
     result.diagnostics.extend(_not_shown(loaded, len(problems)))
     result.document = document
+    return result
+
+
+def consistency_problems(document: Document) -> list[Problem]:
+    """Dates, then references; not references against a period that ends before it starts."""
+    problems = check_dates(document)
+    if not any(problem.code == "R303" for problem in problems):
+        problems = check_references(document) + problems
+    return problems
+
+
+def _problems_of_the_rest(loaded: Loaded, model: type[Model], errors: list[dict[str, Any]]) -> list[Problem]:
+    """The consistency problems of the part of a file with schema errors that validates, placed
+    in the file (see `agreement.pruning`); none when the schema errors alone fill what is shown."""
+    if len(errors) >= MAX_PROBLEMS:
+        return []
+    from .pruning import salvage  # only for a file with schema errors
+
+    salvaged = salvage(loaded.data, model, errors)
+    if salvaged is None:
+        return []
+    if isinstance(salvaged.document, FollowUpLog):
+        from .followups.logs import check_log
+
+        return salvaged.placed(check_log(salvaged.document, loaded.file))
+    return salvaged.placed(consistency_problems(salvaged.document))  # type: ignore[arg-type]
+
+
+def _checked_log(result: Checked, log: FollowUpLog, loaded: Loaded) -> Checked:
+    """A follow-up file after its schema: its document, ids and dates checked against that document."""
+    from .followups.logs import check_log
+
+    problems = check_log(log, loaded.file)
+    result.diagnostics.extend(diagnostic_at(loaded, problem) for problem in problems[:MAX_PROBLEMS])
+    result.diagnostics.extend(_not_shown(loaded, len(problems)))
+    result.follow_up = log
     return result
 
 
@@ -146,7 +146,20 @@ def diagnostic_at(loaded: Loaded, problem: Problem) -> Diagnostic:
                       span=loaded.span(problem.path, key=problem.on_key), path=problem.path, hint=problem.hint)
 
 
-def _model_for(loaded: Loaded, diagnostics: list[Diagnostic]) -> type[Document] | None:
+_KIND_HINT = "use one of: " + ", ".join(f"`kind: {kind}`" for kind in FILE_KINDS)
+
+
+def _missing_kind(loaded: Loaded, data: dict[str, Any]) -> Diagnostic:
+    """S206 for a document without `kind`: at a key that is `kind` misspelt (`Kind`, `knd`), if any."""
+    misspelt = next((key for key in data if misspelt_kind(key)), None)
+    if misspelt is None:
+        return Diagnostic("S206", "missing `kind`: say what this document is", loaded.file, loaded.span(()),
+                          path=("kind",), hint=_KIND_HINT)
+    return Diagnostic("S206", f"missing `kind`: found {misspelt!r} instead", loaded.file,
+                      loaded.span((misspelt,), key=True), path=(misspelt,), hint="did you mean 'kind'?")
+
+
+def _model_for(loaded: Loaded, diagnostics: list[Diagnostic]) -> type[Model] | None:
     data = loaded.data
     here = loaded.span(())
     if not isinstance(data, dict):
@@ -154,14 +167,14 @@ def _model_for(loaded: Loaded, diagnostics: list[Diagnostic]) -> type[Document] 
                                       f"but this file holds {_describe(data)}", loaded.file, here))
         return None
     kind = data.get("kind")
-    if not isinstance(kind, str) or kind not in KINDS:  # a list or mapping is not even hashable
-        if "kind" not in data:
-            message, span = "missing `kind`: say what this document is", here
-        else:
-            message, span = f"unknown kind {kind!r}", loaded.span(("kind",))
-        hint = did_you_mean(str(kind), KINDS) if "kind" in data else None
-        diagnostics.append(Diagnostic("S206", message, loaded.file, span, path=("kind",),
-                                      hint=hint or "use `kind: agreement` or `kind: action-plan`"))
+    if "kind" not in data:
+        diagnostics.append(_missing_kind(loaded, data))
+        return None
+    if not isinstance(kind, str) or kind not in FILE_KINDS:  # a list or mapping is not even hashable
+        from .terms import kind_hint  # only when a file has an error: start-up stays light
+
+        diagnostics.append(Diagnostic("S206", f"unknown kind {kind!r}", loaded.file, loaded.span(("kind",)),
+                                      path=("kind",), hint=kind_hint(str(kind)) or _KIND_HINT))
         return None
     if type(data.get("schema")) is not int or data["schema"] != 1:  # `true` and `1.0` equal 1 in Python
         span = loaded.span(("schema",)) if "schema" in data else here
@@ -169,7 +182,7 @@ def _model_for(loaded: Loaded, diagnostics: list[Diagnostic]) -> type[Document] 
         diagnostics.append(Diagnostic("S207", found, loaded.file, span, path=("schema",),
                                       hint="write `schema: 1`, the version this agreement reads"))
         return None
-    return KINDS[kind]
+    return FILE_KINDS[kind]
 
 
 # -- pydantic errors ----------------------------------------------------------------
@@ -206,10 +219,13 @@ def _describe(value: Any) -> str:
 
 def _value_at(data: Any, path: Path) -> Any:
     """The value written at `path`; for a path the model made up (a normalised shorthand
-    such as `follow_up: 2015-13-01`), the value written at its deepest existing ancestor."""
+    such as `follow_up: 2015-13-01`), the value written at its deepest existing ancestor,
+    and a key it made up under a written list (`dates` of `follow_up: [...]`) is skipped."""
     for index, part in enumerate(path):
         if part == _KEY and index:  # pydantic's marker for a mapping key that failed validation
             return path[index - 1]
+        if isinstance(data, list) and isinstance(part, str):
+            continue
         try:
             data = data[part]
         except (KeyError, IndexError, TypeError):
@@ -217,58 +233,31 @@ def _value_at(data: Any, path: Path) -> Any:
     return data
 
 
-def _fields_at(model: type[BaseModel], path: Path) -> list[str]:
-    """The keys the model accepts for the mapping at `path` (for 'did you mean')."""
-    current: Any = model
-    for part in path:
-        if isinstance(part, int) or not (isinstance(current, type) and issubclass(current, BaseModel)):
-            continue
-        info = next((f for name, f in current.model_fields.items() if (f.alias or name) == part), None)
-        current = _model_in(info.annotation) if info else None
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return [f.alias or name for name, f in current.model_fields.items()]
-    return []
-
-
-def _model_in(annotation: Any) -> Any:
-    """The BaseModel inside `X | None`, `list[X]` or `Annotated[X, ...]`."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for argument in getattr(annotation, "__args__", ()) or ():
-        found = _model_in(argument)
-        if found is not None:
-            return found
-    origin = getattr(annotation, "__origin__", None)
-    return _model_in(origin) if origin is not None and origin is not annotation else None
-
-
-def _from_pydantic(error: ValidationError, loaded: Loaded, model: type[Document]) -> list[Diagnostic]:
+def _from_pydantic(errors: list[dict[str, Any]], loaded: Loaded, model: type[Model]) -> list[Diagnostic]:
     diagnostics = []
-    for item in error.errors(include_url=False, include_input=False)[:MAX_PROBLEMS]:
+    for item in errors[:MAX_PROBLEMS]:
         path: Path = tuple(item["loc"])
         diagnostics.append(_map_error(item, path, loaded, model))
     return list(dict.fromkeys(diagnostics))
 
 
-_Mapper = Callable[[dict[str, Any], Path, Loaded, type[Document]], tuple[str, str, str | None, bool]]
+_Mapper = Callable[[dict[str, Any], Path, Loaded, type[Model]], tuple[str, str, str | None, bool]]
 
 
-def _unknown_key(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Document]) -> tuple[str, str, str | None, bool]:
+def _unknown_key(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Model]) -> tuple[str, str, str | None, bool]:
     key = str(path[-1])
     where = f" in {_dotted_parent(path)}" if len(path) > 1 else ""
-    allowed = _fields_at(model, path[:-1])
-    hint = did_you_mean(key, allowed)
-    if hint is None:
-        hint = "allowed keys: " + ", ".join(allowed) if allowed else None
-    return "S201", f"unknown key {key!r}{where}", hint, True
+    from .terms import key_hint  # only when a file has an error: start-up stays light
+
+    return "S201", f"unknown key {key!r}{where}", key_hint(model, path), True
 
 
-def _missing(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Document]) -> tuple[str, str, str | None, bool]:
+def _missing(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Model]) -> tuple[str, str, str | None, bool]:
     where = f" in {_dotted_parent(path)}" if len(path) > 1 else ""
     return "S202", f"missing required key {path[-1]!r}{where}", None, False
 
 
-def _wrong_type(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Document]) -> tuple[str, str, str | None, bool]:
+def _wrong_type(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Model]) -> tuple[str, str, str | None, bool]:
     expected = _TYPE_WORDS[item["type"]]
     found = _describe(_value_at(loaded.data, path))
     hint = None
@@ -277,18 +266,23 @@ def _wrong_type(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Do
     return "S203", f"expected {expected}, found {found}", hint, False
 
 
-def _bad_date(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Document]) -> tuple[str, str, str | None, bool]:
-    found = _describe(_value_at(loaded.data, path))
-    return "S205", f"expected a date written YYYY-MM-DD, found {found}", "for example 2015-11-26", False
+def _bad_date(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Model]) -> tuple[str, str, str | None, bool]:
+    from . import dates  # only when a file has a wrong date
+
+    value = _value_at(loaded.data, path)
+    found = _describe(value)
+    problem = (dates.explain(value, found) if isinstance(value, str) else None) or dates.generic(found)
+    return "S205", problem.message, problem.hint, False
 
 
-def _bad_value(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Document]) -> tuple[str, str, str | None, bool]:
+def _bad_value(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Model]) -> tuple[str, str, str | None, bool]:
     value = _value_at(loaded.data, path)
     kind, context = item["type"], item.get("ctx") or {}
     if kind == "literal_error":
+        from .terms import value_hint
+
         allowed = re.findall(r"'([^']*)'", str(context.get("expected", "")))
-        return ("S204", f"{value!r} is not one of: {', '.join(allowed)}",
-                did_you_mean(str(value), allowed), False)
+        return "S204", f"{value!r} is not one of: {', '.join(allowed)}", value_hint(model, path, value, allowed), False
     if kind == "string_pattern_mismatch":
         return ("S204", f"{_describe(value)} is not a valid id or reference",
                 "ids use letters, digits, '-', '_' and '.'; references are `party` or `party/unit`", False)
@@ -301,7 +295,7 @@ def _bad_value(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Doc
     return "S204", f"{_describe(value)} is not a valid value here ({kind})", None, False
 
 
-def _over_limit(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Document]) -> tuple[str, str, str | None, bool]:
+def _over_limit(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Model]) -> tuple[str, str, str | None, bool]:
     context = item.get("ctx") or {}
     if item["type"] == "string_too_long":
         length = len(str(_value_at(loaded.data, path)))
@@ -320,7 +314,7 @@ def _dotted_parent(path: Path) -> str:
     return dotted(path[:-1])
 
 
-def _map_error(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Document]) -> Diagnostic:
+def _map_error(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Model]) -> Diagnostic:
     code, message, hint, on_key = _MAPPERS.get(item["type"], _bad_value)(item, path, loaded, model)
     span: Span | None
     if item["type"] == "missing":
@@ -361,11 +355,9 @@ def check_files(files: Sequence[FsPath], check: Callable[[FsPath], Any] | None =
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1 or len(files) < PARALLEL_THRESHOLD:
         return [check(path) for path in files]
-    from concurrent.futures import ProcessPoolExecutor  # multiprocessing costs a one-file run ~15 ms to import
+    from .parallel import map_in_order  # multiprocessing costs a one-file run ~15 ms to import
 
-    chunk = max(1, len(files) // (jobs * 8))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(check, files, chunksize=chunk))
+    return list(map_in_order(check, files, jobs, chunksize=max(1, len(files) // (jobs * 8))))
 
 
 def file_diagnostics(path: FsPath) -> list[Diagnostic]:

@@ -20,6 +20,9 @@ from .clients import ROOT, browse
 from .expectations import SOURCE_FOLDERS, SOURCES, Expected, expected_from
 
 FORMATS = "html,docx,pdf"
+REPORT_SOURCE = ROOT / "examples" / "ljusdal-2014" / "action-plan.yaml"
+REPORT_AS_OF = "2014-09-15"
+"""`agreement report` of the example with progress (and a measured indicator), as `make run` builds it."""
 OUTPUT_FOLDERS = ("built", "screenshots", "pages", "libreoffice")
 
 
@@ -39,7 +42,8 @@ def e2e_out() -> Path:
 
 @pytest.fixture(scope="session")
 def built_dir(e2e_out: Path) -> Path:
-    """Run `agreement build` once over every source, as a user would, and return its output.
+    """Run `agreement build` once over every source, and `agreement report` of the example with
+    progress, as a user would, and return their output folder.
 
     `AGREEMENT_E2E_BUILT=DIR` checks files already built into DIR instead, to try a
     checker on hand-made files.
@@ -47,12 +51,15 @@ def built_dir(e2e_out: Path) -> Path:
     if os.environ.get("AGREEMENT_E2E_BUILT"):
         return Path(os.environ["AGREEMENT_E2E_BUILT"]).resolve()
     out = e2e_out / "built"
-    command = [str(Path(sys.executable).with_name("agreement")), "build",
+    command = [str(Path(sys.executable).with_name("agreement")), "build", "--page-numbers",
                *(str(folder.relative_to(ROOT)) for folder in SOURCE_FOLDERS),
                "--to", FORMATS, "--out", str(out)]
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
-    if done.returncode != 0:
-        pytest.fail(f"`{' '.join(command)}` exited with {done.returncode}:\n{done.stderr}{done.stdout}")
+    report = [command[0], "report", str(REPORT_SOURCE.relative_to(ROOT)), "--as-of", REPORT_AS_OF,
+              "--to", FORMATS, "--out", str(out)]
+    for args in (command, report):  # the documents, then the follow-up report of the example with progress
+        done = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
+        if done.returncode != 0:
+            pytest.fail(f"`{' '.join(args)}` exited with {done.returncode}:\n{done.stderr}{done.stdout}")
     return out
 
 

@@ -13,13 +13,15 @@ from pathlib import Path
 
 import pytest
 
+from agreement.discovery import discover
+from agreement.followups.logs import is_follow_up_file
 from agreement.model import Document
-from agreement.validation import check_file, discover
+from agreement.validation import check_file
 
 from .clients import ROOT
 
 SOURCE_FOLDERS = [ROOT / "examples", Path(__file__).parent / "documents"]
-SOURCES = discover(SOURCE_FOLDERS)
+SOURCES = [path for path in discover(SOURCE_FOLDERS) if not is_follow_up_file(path)]  # documents only
 
 
 @dataclass(frozen=True)

@@ -56,7 +56,7 @@ def test_the_base_install_brings_no_renderer(fresh: Path) -> None:
 def test_the_base_install_lints_the_examples(fresh: Path) -> None:
     done = run(fresh, "lint", "examples")
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "3 files checked: no problems" in done.stdout
+    assert "4 files checked: no problems" in done.stdout  # three documents and a follow-up file
 
 
 def test_build_on_the_base_install_exits_2_naming_the_extra(fresh: Path, tmp_path: Path) -> None:
@@ -73,3 +73,15 @@ def test_the_installed_version_is_the_distributions(fresh: Path) -> None:
 
     declared = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
     assert run(fresh, "--version").stdout == f"agreement {declared}\n"
+
+
+@pytest.mark.parametrize("how", [["--kind", "guidelines"], ["--from", "ljusdal-2014", "--police", "Lokalpolisområde Lund"]])
+def test_the_installed_package_scaffolds_from_its_bundled_skeletons_and_examples(fresh: Path, tmp_path: Path,
+                                                                                 how: list[str]) -> None:
+    """Outside the checkout, `agreement new` finds the skeletons and examples inside the wheel."""
+    done = run(fresh, "new", "--no-input", "--municipality", "Lunds kommun", "--period", "2026", *how,
+               "--out", "plan.yaml", cwd=tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert run(fresh, "validate", "plan.yaml", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "plan.yaml").read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=https://raw.githubusercontent.com/samverkan/agreement/v")

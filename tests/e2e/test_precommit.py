@@ -1,4 +1,4 @@
-"""The pre-commit hook, run by pre-commit itself in a scratch repository of plans.
+"""The pre-commit hooks (agreement-lint, agreement-fmt), run by pre-commit itself in a scratch repository of plans.
 
 pre-commit installs this project (the base samverkan distribution, without the build
 extra) into a fresh virtual environment (from the package index), so this test is slow and needs the network; it is marked `e2e` and run by
@@ -45,6 +45,34 @@ areas:
       - {id: vandringar, title: Trygghetsvandringar i centrum, owner: kommunen}
 """
 BROKEN = GOOD.replace("owner: kommunen}", "goal: Tryggare centrum.}").replace("plan-2016", "plan-2017")
+MESSY = """\
+id: plan-2018
+kind: action-plan
+schema: 1
+title: "Handlingsplan 2018"
+parties:
+    - {type: municipality, name: Exempels kommun, id: kommunen}  # the only party
+follow_up: {months: [4, 8, 12]}
+areas:
+    - id: centrum
+      title: Trygghet i centrum
+      actions:
+          - {owner: kommunen, title: Trygghetsvandringar i centrum, id: vandringar}
+"""
+TIDY = """\
+kind: action-plan
+schema: 1
+id: plan-2018
+title: Handlingsplan 2018
+parties:
+  - {id: kommunen, name: Exempels kommun, type: municipality}  # the only party
+follow_up: {months: [4, 8, 12]}
+areas:
+  - id: centrum
+    title: Trygghet i centrum
+    actions:
+      - {id: vandringar, title: Trygghetsvandringar i centrum, owner: kommunen}
+"""
 
 
 def git(*args: str, cwd: Path) -> None:
@@ -119,3 +147,23 @@ def test_the_hook_installs_only_the_base_distribution(plans: Path, tmp_path: Pat
     top_level = top_level_names(site_packages)
     assert {"samverkan", "agreement", "pydantic"} <= top_level
     assert not top_level & BUILD_PACKAGES
+
+
+def test_the_fmt_hook_rewrites_a_messy_plan_and_then_passes(plans: Path, tmp_path: Path) -> None:
+    """Like other formatters' hooks, agreement-fmt rewrites the files and pre-commit fails the run
+    because they changed; once the rewritten file is staged, the hook passes."""
+    hook_repo, home = tmp_path / "hook-repo", tmp_path / "cache"
+    messy = plans / "plans" / "messy.yaml"
+    messy.write_text(MESSY, encoding="utf-8")
+    good = (plans / "plans" / "good.yaml").read_text(encoding="utf-8")
+    git("add", "-A", cwd=plans)
+    first = pre_commit("try-repo", str(hook_repo), "agreement-fmt", "--all-files", cwd=plans, home=home)
+    output = first.stdout + first.stderr
+    assert first.returncode == 1, output
+    assert "files were modified by this hook" in output and "reformatted plans/messy.yaml" in output
+    assert messy.read_text(encoding="utf-8") == TIDY
+    assert (plans / "plans" / "good.yaml").read_text(encoding="utf-8") == good
+    git("add", "-A", cwd=plans)
+    second = pre_commit("try-repo", str(hook_repo), "agreement-fmt", "--all-files", cwd=plans, home=home)
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert "Passed" in second.stdout

@@ -19,6 +19,8 @@ from agreement.model import limits
 from ..processes import measured
 
 SECONDS = 10
+"""CPU seconds (the build and every process it starts) a run may take: CPU rather than wall time, so that
+a busy machine does not fail the test; `measured` fails a run that hangs past its wall-clock limit."""
 MEMORY_KB = 1024 * 1024
 
 HEADER = """kind: agreement
@@ -59,7 +61,7 @@ def test_text_that_would_run_away_is_refused_at_its_line(tmp_path: Path, case: s
     path = tmp_path / f"{case}.yaml"
     path.write_text(HEADER + text, encoding="utf-8")
     run = measured(["build", str(path), "--out", str(tmp_path / "out")], hang_seconds=60)
-    assert run.wall_seconds < SECONDS and run.peak_kb < MEMORY_KB, (run.wall_seconds, run.peak_kb)
+    assert run.cpu_seconds < SECONDS and run.peak_kb < MEMORY_KB, (run.cpu_seconds, run.peak_kb)
     assert run.status == 1, run.output
     head = next(line for line in run.stdout.splitlines() if ": S209 " in line)
     assert head.startswith(f"{path}:{line}:") and message in head, head
@@ -91,4 +93,4 @@ def test_a_document_just_inside_every_limit_builds_within_seconds(tmp_path: Path
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     run = measured(["build", str(path), "--out", str(tmp_path / "out")], hang_seconds=60)
     assert run.status == 0, run.output
-    assert run.wall_seconds < SECONDS and run.peak_kb < MEMORY_KB, (run.wall_seconds, run.peak_kb)
+    assert run.cpu_seconds < SECONDS and run.peak_kb < MEMORY_KB, (run.cpu_seconds, run.peak_kb)

@@ -15,8 +15,10 @@ from ..processes import measured
 ROOT = Path(__file__).resolve().parents[2]
 PLAN = ROOT / "tests" / "render" / "fixtures" / "plan-by-party.yaml"
 SECONDS = 10
+"""CPU seconds (the build and every process it starts) a run may take: CPU rather than wall time, so that
+a busy machine does not fail the test; `measured` fails a run that hangs past its wall-clock limit."""
 MEMORY_KB = 1024 * 1024
-PARTIAL = "partials/title-page.md.j2"
+PARTIAL = "partials/signatures.md.j2"
 
 CASES = {
     "huge-range": ("{% for i in range(10**9) %}x{% endfor %}\n", "Range too big"),
@@ -40,7 +42,7 @@ def build_with(tmp_path: Path, name: str, text: str) -> tuple[int, str]:
     (templates / name).write_text(text, encoding="utf-8")
     run = measured(["build", str(PLAN), "--to", "md,html", "--out", str(tmp_path / "out"),
                     "--templates", str(templates)], hang_seconds=30)
-    assert run.wall_seconds < SECONDS, f"{run.wall_seconds:.1f} s"
+    assert run.cpu_seconds < SECONDS, f"{run.cpu_seconds:.1f} CPU seconds"
     assert run.peak_kb < MEMORY_KB, f"{run.peak_kb // 1024} MB"
     return run.status, run.output
 

@@ -162,3 +162,53 @@ def test_the_examples_lint_clean_under_the_default_preset() -> None:
     result = runner.invoke(app, ["lint", "--format", "text", str(EXAMPLES)], env={"GITHUB_ACTIONS": ""})
     assert result.exit_code == 0, result.output
     assert "no problems" in result.output
+
+
+# -- standard input: an editor's unsaved buffer ----------------------------------------------------
+
+
+def lint_stdin(text: str, *args: str):  # noqa: ANN201 - click's Result
+    return CliRunner().invoke(app, ["lint", "--today", "2016-06-15", "-", *args], input=text.encode("utf-8"),
+                              env={"GITHUB_ACTIONS": ""})
+
+
+def test_a_document_on_standard_input_is_reported_under_the_stdin_filename(tmp_path: Path) -> None:
+    name = tmp_path / "plans" / "doc.yaml"  # need not exist: the buffer was never saved
+    result = lint_stdin(NO_OWNER, "--stdin-filename", str(name))
+    assert result.exit_code == 1
+    assert f"{name}:17:9: L102 action 'belysning' has no owner" in result.stdout
+    assert "> 17 |       - {id: belysning, title: Belysning i gångtunnlar" in result.stdout  # the frame is from stdin
+    assert not name.exists()
+
+
+def test_without_a_stdin_filename_it_is_called_stdin() -> None:
+    result = lint_stdin(NO_OWNER)
+    assert result.exit_code == 1 and "<stdin>:17:9: L102" in result.stdout
+
+
+def test_the_configuration_is_found_from_the_stdin_filename(tmp_path: Path) -> None:
+    write(tmp_path, '[tool.agreement.lint]\nignore = ["L102"]\n', "plans/pyproject.toml")
+    assert lint_stdin(NO_OWNER, "--stdin-filename", str(tmp_path / "plans" / "doc.yaml")).exit_code == 0
+    assert lint_stdin(NO_OWNER, "--stdin-filename", str(tmp_path / "elsewhere" / "doc.yaml")).exit_code == 1
+
+
+def test_a_plan_on_standard_input_finds_its_agreement_beside_the_stdin_filename(tmp_path: Path) -> None:
+    from .test_rules import FOCUS_AREAS, PLAN
+
+    write(tmp_path, FOCUS_AREAS, "plans/agreement.yaml")
+    name = str(tmp_path / "plans" / "plan.yaml")
+    found_it = lint_stdin(PLAN.format(target="agreement.yaml", focus_area="centrum"), "--stdin-filename", name,
+                          "--select", "L6")
+    assert found_it.exit_code == 0, found_it.stdout
+    wrong_area = lint_stdin(PLAN.format(target="agreement.yaml", focus_area="centrumm"), "--stdin-filename", name,
+                            "--select", "L6")
+    assert f"{name}:12:17: L602" in wrong_area.stdout
+
+
+@pytest.mark.parametrize("args, message", [
+    (["-", "other.yaml"], "`-` reads one document from standard input; name no other files or folders with it"),
+    (["doc.yaml", "--stdin-filename", "doc.yaml"], "--stdin-filename goes with `-`"),
+])
+def test_standard_input_usage_errors(args: list[str], message: str) -> None:
+    result = CliRunner().invoke(app, ["lint", *args], input=b"")
+    assert result.exit_code == 2 and message in result.stderr

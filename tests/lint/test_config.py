@@ -130,7 +130,15 @@ def test_command_line_select_and_strict_win(tmp_path: Path) -> None:
      "agreement.toml:4: unknown option 'on_itme' for L101 (missing-goal); did you mean 'on_item'?"),
     ('[lint.rules.L201]\ngrace_days = "two weeks"\n',
      "agreement.toml:2: invalid value for option 'grace_days' of L201 (overdue-follow-up): "
-     "Input should be a valid integer, unable to parse string as an integer"),
+     'expected a whole number from 0 to 366, found "two weeks"'),
+    ('[lint.rules.L201]\ngrace_days = 9223372036854775808\n',
+     "agreement.toml:2: invalid value for option 'grace_days' of L201 (overdue-follow-up): "
+     "expected a whole number from 0 to 366, found 9223372036854775808"),
+    ('[lint.rules.L201]\ngrace_days = true\n',
+     "agreement.toml:2: invalid value for option 'grace_days' of L201 (overdue-follow-up): "
+     "expected a whole number from 0 to 366, found true"),
+    ('[lint.rules.missing-goal]\non_item = 1\n',
+     "agreement.toml:2: invalid value for option 'on_item' of L101 (missing-goal): expected true or false, found 1"),
     ('[lint.rules.L201]\nseverity = "fatal"\n', "agreement.toml:2: invalid severity 'fatal' for L201; use error, warning or info"),
     ('[lint.rules.L201]\nseverity = ["error"]\n',
      "agreement.toml:2: invalid severity ['error'] for L201; use error, warning or info"),

@@ -226,6 +226,31 @@ areas:
     assert found(lint(tmp_path, text, select="L402")) == [("L402", 14, 5), ("L402", 19, 9)]
 
 
+def test_todo_markers_are_reported_where_they_stand_until_filled_in(tmp_path: Path) -> None:
+    text = AGREEMENT + """\
+background: |
+  Bakgrund.
+
+  TODO: skriv syftet med samverkan
+follow_up: {every: year, reported_to: "TODO: vilken nämnd"}
+focus_areas:
+  - id: todo-omrade
+    title: Ett TODOLIST-område  # not the word TODO
+    actions: [{title: Belysning, goal: Tryggt., owner: kommunen}]
+"""
+    report = lint(tmp_path, text, select="L403")
+    assert found(report) == [("L403", 15, 3), ("L403", 16, 40)]
+    assert report.diagnostics[1].message == "follow_up.reported_to still says 'TODO': it prints as written"
+    assert [d.severity.value for d in report.diagnostics] == ["warning", "warning"]
+
+
+def test_todo_markers_can_be_other_words(tmp_path: Path) -> None:
+    (tmp_path / "agreement.toml").write_text('[lint.rules.todo-marker]\nmarkers = ["FIXME", "ATT GÖRA"]\n',
+                                              encoding="utf-8")
+    text = AGREEMENT + 'background: "TODO, FIXME och ATT GÖRA."\n'
+    assert found(lint(tmp_path, text, select="L403")) == [("L403", 12, 20)]
+
+
 # -- L5xx goals and indicators ---------------------------------------------------------
 
 

@@ -39,6 +39,19 @@ def action_plan(body: str = "", **header_parts: str) -> str:
     return header("action-plan", **header_parts) + textwrap.dedent(body)
 
 
+AREA = """
+focus_areas:
+  - id: offentlig-miljo
+    title: Trygghet i offentlig miljö
+    actions:
+"""
+
+
+def with_action(lines: str, **header_parts: str) -> str:
+    """An agreement with the actions written as `lines` (indented under `actions:`) in one focus area."""
+    return agreement(AREA + "".join(f"      {line}\n" for line in lines.strip("\n").split("\n")), **header_parts)
+
+
 def check(text: str, file: str = "doc.yaml") -> Checked:
     """Load and validate `text` as the CLI would, without writing a file."""
     try:
@@ -81,3 +94,10 @@ def position_of(text: str, snippet: str, occurrence: int = 1) -> tuple[int, int]
 def at(code: str, text: str, snippet: str, occurrence: int = 1) -> tuple[str, int, int]:
     """The (code, line, column) a diagnostic should have when it points at `snippet`."""
     return (code, *position_of(text, snippet, occurrence))
+
+
+def expect_only(text: str, code: str, snippet: str, message: str, hint: str | None) -> None:
+    """Assert that `text` gets one diagnostic: `code` at where `snippet` is written, saying `message` and `hint`."""
+    diagnostic = only(text)
+    found = (where(diagnostic), diagnostic.message, diagnostic.hint)
+    assert found == (at(code, text, snippet), message, hint), found

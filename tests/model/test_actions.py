@@ -4,19 +4,7 @@ import datetime as dt
 
 import pytest
 
-from .support import agreement, at, check, only, valid, where
-
-AREA = """
-focus_areas:
-  - id: offentlig-miljo
-    title: Trygghet i offentlig miljö
-    actions:
-"""
-
-
-def with_action(lines: str) -> str:
-    """An agreement with one action written as `lines` (indented under `actions:`)."""
-    return agreement(AREA + "".join(f"      {line}\n" for line in lines.strip("\n").split("\n")))
+from .support import agreement, at, check, only, valid, where, with_action
 
 
 def test_a_full_action_is_read() -> None:

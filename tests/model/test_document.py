@@ -90,7 +90,8 @@ def test_invalid_period_date() -> None:
     text = agreement(period="{start: 2015-02-30, end: 2018-12-31}")
     diagnostic = only(text)
     assert where(diagnostic) == at("S205", text, "2015-02-30")
-    assert diagnostic.hint == "for example 2015-11-26"
+    assert diagnostic.message == "2015-02-30: day 30 does not exist in February 2015"
+    assert diagnostic.hint == "February 2015 has 28 days"
 
 
 def test_a_period_needs_both_ends() -> None:
@@ -186,7 +187,7 @@ def test_an_outline_names_parts_and_top_level_sections_once() -> None:
     found = check(text).diagnostics
     assert [where(d) for d in found] == [at("R305", text, "bakgrund"), at("R305", text, "goals", 2),
                                          at("R305", text, "purpose"), at("R305", text, "under")]
-    assert found[0].hint == "did you mean 'background'?"
+    assert found[0].hint == "did you mean 'background'? (the English key for bakgrund)"
 
 
 def test_a_section_needs_text_or_sub_sections() -> None:

@@ -129,7 +129,8 @@ def test_invalid_shorthand_date_points_at_the_value() -> None:
         """)
     diagnostic = only(text)
     assert where(diagnostic) == at("S205", text, "2016-13-01")
-    assert diagnostic.message == "expected a date written YYYY-MM-DD, found the text '2016-13-01'"
+    assert diagnostic.message == "2016-13-01: month 13 is not a month (1–12)"
+    assert diagnostic.hint == "the month comes before the day: did you mean 2016-01-13?"
 
 
 def test_written_dates_outside_the_period_are_reported_at_each_date() -> None:

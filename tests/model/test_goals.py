@@ -1,5 +1,7 @@
 """Goals (mål) and indicators (indikatorer)."""
 
+import pytest
+
 from .support import agreement, at, only, valid, where
 
 
@@ -54,3 +56,11 @@ def test_misspelt_indicator_key() -> None:
     diagnostic = only(text)
     assert where(diagnostic) == at("S201", text, "sorce")
     assert diagnostic.hint == "did you mean 'source'?"
+
+
+@pytest.mark.parametrize("value", [".inf", "-.inf", ".nan"])
+def test_a_measured_value_must_be_a_finite_number(value: str) -> None:
+    """YAML's .inf and .nan are floats, but no figure a report can print or draw."""
+    text = agreement(f"indicators:\n  - name: Antal LOB\n    measurements:\n      - {{year: 2016, value: {value}}}\n")
+    diagnostic = only(text)
+    assert diagnostic.code == "S204" and "is not a measured number: give a finite number" in diagnostic.message

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import shutil
 import zipfile
 from pathlib import Path
@@ -11,6 +12,7 @@ from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from agreement.cli import app
+from agreement.followups.logs import is_follow_up_file
 from agreement.render.output import CACHE_NAME
 
 from .conftest import EXAMPLES, HOSTILE, PLAN, run_build
@@ -100,7 +102,7 @@ def test_a_failing_typst_keeps_every_previous_output(tmp_path: Path) -> None:
     before = snapshot(out)
     broken = tmp_path / "templates"
     broken.mkdir()
-    (broken / "theme.typ").write_text('#let accent = rgb("not a colour")\n', encoding="utf-8")
+    (broken / "document.typ").write_text('#let accent = rgb("not a colour")\n$body$\n', encoding="utf-8")
     report = run_build([PLAN], out, formats=("html", "pdf"), templates=broken)
     assert report.exit_code == 1 and (report.results[0].error or "").startswith("typst:")
     assert snapshot(out) == before
@@ -172,6 +174,19 @@ def test_a_deleted_or_edited_output_or_a_new_template_is_rebuilt(tmp_path: Path)
     assert run_build([PLAN], out, formats=("md",), templates=templates).results[0].outcome.value == "up to date"
 
 
+def test_a_cache_that_cannot_be_saved_is_an_input_output_error_after_the_files_are_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full disk as the writer sees it (tests/hostile/test_odd_files.py makes a real one where it can)."""
+    def disk_full(outputs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("agreement.render.output.write_atomically", disk_full)
+    code, out, err = agreement(str(PLAN), "--to", "md", "--out", str(tmp_path))
+    assert code == 2
+    assert f"built: {PLAN}" in out and (tmp_path / "plan-by-party.md").is_file()
+    assert f"error: {tmp_path / CACHE_NAME}: cannot save the build cache: No space left on device" in err
+
+
 def test_only_the_formats_asked_for_are_built(tmp_path: Path) -> None:
     assert run_build([PLAN], tmp_path, formats=("docx",)).exit_code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == [CACHE_NAME, "plan-by-party.docx"]
@@ -190,7 +205,7 @@ def test_a_batch_in_two_processes_reports_every_file_in_order(tmp_path: Path) ->
     assert code == 0
     lines = [line for line in out.splitlines() if line.startswith("built: ")]
     assert [line.split()[1] for line in lines] == sorted(line.split()[1] for line in lines)
-    assert len(lines) == len(list(EXAMPLES.glob("*/*.yaml")))
+    assert len(lines) == len([path for path in EXAMPLES.glob("*/*.yaml") if not is_follow_up_file(path)])
 
 
 # -- languages ---------------------------------------------------------------------------------------

@@ -13,13 +13,14 @@ import pytest
 
 import subprocess
 
+from agreement.followups.logs import is_follow_up_file
 from agreement.render.pandoc import FILTER, READER, pandoc_path
-from agreement.validation import discover
+from agreement.discovery import discover
 
 from .conftest import EXAMPLES, FIXTURES, HERE, markdown_of
 
 GOLDEN = HERE / "golden"
-SOURCES = discover([EXAMPLES]) + [FIXTURES / "plan-by-party.yaml", FIXTURES / "hostile.yaml"]
+SOURCES = [path for path in discover([EXAMPLES]) if not is_follow_up_file(path)] + [FIXTURES / "plan-by-party.yaml", FIXTURES / "hostile.yaml"]
 
 
 def golden_name(source: Path) -> str:

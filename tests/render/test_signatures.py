@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from agreement.render.build import pandoc_metadata
+from agreement.render.build import pandoc_metadata, title_page_data
 from agreement.render.pandoc import convert_all
 from agreement.render.templates import TemplateSet
 
@@ -105,7 +105,17 @@ def test_word_gives_each_line_its_paragraph_styles(draft_build: Path) -> None:
     values = [text for style, text in paragraphs if style == "SignatureValue"]
     assert values == ["Exempelby", "\u00a0", "Bo BergLokalpolisområdeschef", "\u00a0", "\u00a0", "\u00a0"]
     assert [text for style, text in paragraphs if style == "SignatureParty"] == \
-        ["Lokalpolisområde Exempelby", "Exempelbyhem AB"]
+        ["Exempelby kommun", "Lokalpolisområde Exempelby", "Exempelbyhem AB"]
+
+
+def test_word_sets_the_signatures_side_by_side(draft_build: Path) -> None:
+    """Two to a row, in a table without borders, no row split across pages: as in the PDF."""
+    with zipfile.ZipFile(draft_build / "draft.docx") as archive:
+        body = archive.read("word/document.xml").decode("utf-8")
+    table = next(t for t in re.findall(r"<w:tbl>.*?</w:tbl>", body, re.DOTALL) if "SignatureParty" in t)
+    rows = re.findall(r"<w:tr>.*?</w:tr>", table, re.DOTALL)
+    assert [len(re.findall(r"<w:tc>", row)) for row in rows] == [2, 2]
+    assert all("<w:cantSplit/>" in row for row in rows) and '<w:top w:val="nil"/>' in table
     with zipfile.ZipFile(draft_build / "draft.docx") as archive:
         styles = archive.read("word/styles.xml").decode("utf-8")
     for style_id in ("SignatureLabel", "SignatureEnd"):
@@ -113,11 +123,13 @@ def test_word_gives_each_line_its_paragraph_styles(draft_build: Path) -> None:
         assert style and re.search(r"<w:pBdr>\s*<w:top ", style.group(0)), f"{style_id} draws no line"
 
 
-def test_typst_calls_signature_line_for_every_line() -> None:
+def test_the_pdf_layout_gets_the_signatures_as_data_and_marks_their_place() -> None:
     view = view_of(DRAFT)
     typst = convert_all(markdown_of(DRAFT), ["typst"], TemplateSet(), pandoc_metadata(view), 0)["typst"].decode()
-    assert typst.count("#signature-line[") == 3 * UNSIGNED
-    assert re.search(r"#signature-line\[\s*Bo Berg \\\s*Lokalpolisområdeschef\s*\]\[\s*Namnförtydligande\s*\]", typst)
+    assert typst.count("] <signature-block>") == 1  # the body's mark, where the layout sets them
+    signatures = title_page_data(view)["signatures"]
+    assert [(s["party"], s["lines"]) for s in signatures] == [  # type: ignore[index]
+        ("Exempelby kommun", False), ("Lokalpolisområde Exempelby", True), ("Exempelbyhem AB", True)]
 
 
 def test_pdf_shows_the_labels_of_the_unsigned_signatures_only(draft_build: Path) -> None:

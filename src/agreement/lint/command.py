@@ -12,7 +12,7 @@ from typing import Mapping, Sequence
 from .. import project_urls, version
 from ..codes import CODES
 from ..loading import source_lines
-from ..validation import UsageError
+from ..discovery import UsageError, skipped_note
 from . import registry
 from .config import Choices, ConfigError
 from .engine import Report, lint_paths
@@ -72,20 +72,22 @@ def resolve_format(name: str, environ: Mapping[str, str]) -> str:
 def run(paths: Sequence[str | Path], *, output_format: str = "auto", today: str | None = None,
         select: Sequence[str] | None = None, ignore: Sequence[str] | None = None, strict: bool = False,
         config: Path | None = None, jobs: int | None = None, color: bool = False,
-        environ: Mapping[str, str] | None = None, only_documents: bool = False) -> Outcome:
-    """Lint `paths` and render the report; raises LintUsageError for usage and configuration errors."""
+        environ: Mapping[str, str] | None = None, only_documents: bool = False,
+        given: Mapping[str, bytes] | None = None) -> Outcome:
+    """Lint `paths` (or `given`, documents read from standard input by name) and render the
+    report; raises LintUsageError for usage and configuration errors."""
     name = resolve_format(output_format, os.environ if environ is None else environ)
     choices = Choices(split_codes(select, "--select"), split_codes(ignore, "--ignore") or (), strict)
     try:
         report = lint_paths(paths, today=parse_today(today), choices=choices, config=config, jobs=jobs,
-                            only_documents=only_documents)
+                            only_documents=only_documents, given=given)
     except UsageError as error:
         raise LintUsageError(str(error)) from None
     except ConfigError as error:
-        raise LintUsageError("invalid lint configuration:\n" + "\n".join(f"  {p}" for p in error.problems)) from None
+        raise LintUsageError(_config_problems(error.problems)) from None
     if not report.files and not only_documents:
         raise LintUsageError("no documents found (YAML files with a `kind:` key)")
-    sources = _sources(report) if name == "text" else {}
+    sources = _sources(report, given or {}) if name == "text" else {}
     urls = project_urls()
     output = Output(report.diagnostics, report.files, rule_infos(), base=os.getcwd(), sources=sources,
                     color=color and name == "text", version=version(), fail_on=report.fail_on,
@@ -93,9 +95,16 @@ def run(paths: Sequence[str | Path], *, output_format: str = "auto", today: str 
     return Outcome(render(name, output), name, _summary(report), report.exit_code, report)
 
 
-def _sources(report: Report) -> dict[str, list[str]]:
+def _config_problems(problems: list[str]) -> str:
+    """One line for one problem, else a line each under a heading."""
+    if len(problems) == 1:
+        return f"invalid lint configuration: {problems[0]}"
+    return "invalid lint configuration:\n" + "\n".join(f"  {problem}" for problem in problems)
+
+
+def _sources(report: Report, given: Mapping[str, bytes]) -> dict[str, list[str]]:
     """Source lines of the files with findings, for code frames."""
-    return {file: source_lines(file) for file in {d.file for d in report.diagnostics}}
+    return {file: source_lines(file, given.get(file)) for file in {d.file for d in report.diagnostics}}
 
 
 def _summary(report: Report) -> str:
@@ -103,4 +112,5 @@ def _summary(report: Report) -> str:
     files = len(report.files)
     listed = ", ".join(f"{number} {severity.value}{'s' if number != 1 and severity.value != 'info' else ''}"
                        for severity, number in found.items())
-    return f"{files} file{'s' if files != 1 else ''} linted: {listed}"
+    skipped = f"; {skipped_note(report.skipped)}" if report.skipped else ""
+    return f"{files} file{'s' if files != 1 else ''} linted: {listed}{skipped}"

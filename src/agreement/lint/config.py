@@ -33,11 +33,15 @@ from types import ModuleType
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic.fields import FieldInfo
 
 from ..diagnostics import Severity, did_you_mean
+from ..reading import read_regular
 from . import registry
 from .rule import RuleOptions
 
+MAX_CONFIG_BYTES = 1024 * 1024
+"""Largest configuration file read (a pyproject.toml is a few kilobytes)."""
 CONFIG_NAMES = ("agreement.toml", "pyproject.toml")
 """Configuration files, in the order they are looked for in each folder."""
 PYPROJECT_TABLE = ("tool", "agreement", "lint")
@@ -154,9 +158,13 @@ def load_config(path: Path, *, required: bool = True) -> ConfigFile | None:
     """Read and validate a configuration file. A pyproject.toml without the lint table gives
     None (or an error, when the file was named explicitly with `required`)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = read_regular(path, MAX_CONFIG_BYTES + 1)
+        text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError([f"{path}: cannot read: {getattr(error, 'strerror', None) or error}"]) from None
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise ConfigError([f"{path}: cannot read: larger than {MAX_CONFIG_BYTES // (1024 * 1024)} MB, "
+                           "which no configuration is"])
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -288,7 +296,32 @@ def _option_problem(rule: ModuleType, item: Any, where: _Locator, loc: tuple[str
         known = list(rule.Options.model_fields) + ["severity"]
         return (f"{where.where(*loc, option)}: unknown option {option!r} for {rule.CODE} ({rule.NAME})"
                 f"{_closest(option, known) or '; it has ' + (', '.join(known))}")
-    return f"{where.where(*loc, option)}: invalid value for option {option!r} of {rule.CODE} ({rule.NAME}): {item['msg']}"
+    expected = _allowed(rule.Options.model_fields.get(option))
+    reason = f"expected {expected}, found {_as_toml(item.get('input'))}" if expected else item["msg"]
+    return f"{where.where(*loc, option)}: invalid value for option {option!r} of {rule.CODE} ({rule.NAME}): {reason}"
+
+
+def _allowed(field: FieldInfo | None) -> str | None:
+    """What a number or yes/no option takes, in words, with its bounds; None for other options
+    (pydantic's own message says it well enough)."""
+    if field is None or field.annotation not in (int, bool):
+        return None
+    if field.annotation is bool:
+        return "true or false"
+    low = next((m.ge for m in field.metadata if hasattr(m, "ge")), None)  # Field(ge=...) as annotated_types.Ge
+    high = next((m.le for m in field.metadata if hasattr(m, "le")), None)
+    if low is not None and high is not None:
+        return f"a whole number from {low} to {high}"
+    return "a whole number" + (f" of at least {low}" if low is not None else "")
+
+
+def _as_toml(value: Any) -> str:
+    """A value as it is written in TOML, for messages: true, 14, "two weeks"."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str):
+        return '"' + value.replace('"', '\\"') + '"'
+    return str(value)
 
 
 def _closest(wrong: str, choices: list[str]) -> str:

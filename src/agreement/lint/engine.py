@@ -12,12 +12,13 @@ suppressions of each file over all its findings.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from ..diagnostics import Diagnostic, Severity, sort_diagnostics
-from ..validation import check_file, check_files, discover, is_document
+from ..discovery import Found, find_documents, is_document
+from ..validation import check_file, check_files
 from . import registry
 from .config import Choices, Settings, find_config, forget, load_config, settings_for
 from .placing import Placer
@@ -50,6 +51,8 @@ class Report:
     unreadable: bool = False
     fail_on: dict[str, Severity] = field(default_factory=dict)
     """Per file, the mildest severity that fails the run there (its configuration, or --strict)."""
+    skipped: int = 0
+    """YAML files passed over: under folders without `kind:`, or named but not documents (--only-documents)."""
 
     @property
     def exit_code(self) -> int:
@@ -57,9 +60,10 @@ class Report:
         return 2 if self.unreadable else 1 if self.failed else 0
 
 
-def lint_file(path: str | Path, settings: Settings, today: dt.date) -> FileResult:
-    """Validate one file and, when it is valid, run the enabled document rules on it."""
-    checked = check_file(path)
+def lint_file(path: str | Path, settings: Settings, today: dt.date, given: bytes | None = None) -> FileResult:
+    """Validate one file (or `given`, its bytes from standard input) and, when it is valid, run
+    the enabled document rules on it."""
+    checked = check_file(path, given)
     if checked.document is None or checked.loaded is None or checked.diagnostics:
         return FileResult(checked.file, validation=checked.diagnostics)
     loaded = checked.loaded
@@ -93,30 +97,37 @@ class _Job:
 
     settings: dict[str, Settings]
     today: dt.date
+    given: Mapping[str, bytes]
 
     def __call__(self, path: Path) -> FileResult:
-        return lint_file(path, self.settings[str(path)], self.today)
+        return lint_file(path, self.settings[str(path)], self.today, self.given.get(str(path)))
 
 
 def lint_paths(paths: Sequence[str | Path], *, today: dt.date | None = None, choices: Choices = Choices(),
-               config: Path | None = None, jobs: int | None = None, only_documents: bool = False) -> Report:
+               config: Path | None = None, jobs: int | None = None, only_documents: bool = False,
+               given: Mapping[str, bytes] | None = None) -> Report:
     """Lint files and folders (folders are searched for documents, as `validate` does).
 
     With `only_documents`, files named directly are skipped unless they are documents
-    (have a top-level `kind:`), as a pre-commit hook passes every changed YAML file.
+    (or look like one: see `agreement.discovery.is_document`), as a pre-commit hook
+    passes every changed YAML file. `given` maps names to bytes read elsewhere
+    (standard input): those are linted as files of that name, found nowhere on disk;
+    their configuration and the files they name are looked up beside that name.
 
-    Raises `agreement.validation.UsageError` for a path that does not exist and
+    Raises `agreement.discovery.UsageError` for a path that does not exist and
     `agreement.lint.config.ConfigError` for a configuration that cannot be used.
     """
     today = today or dt.date.today()
     forget()
-    files = discover(paths)
-    if only_documents:
+    found = Found([Path(name) for name in given]) if given else find_documents(paths)
+    files, skipped = found.files, len(found.skipped)
+    if only_documents and not given:
         files = [path for path in files if is_document(path)]
+        skipped += len(found.files) - len(files)
     explicit = load_config(config) if config is not None else None
     settings = {str(path): settings_for(path, explicit or find_config(path.parent), choices) for path in files}
-    results = check_files(files, check=_Job(settings, today), jobs=jobs)
-    return assemble(results, settings, today)
+    results = check_files(files, check=_Job(settings, today, given or {}), jobs=jobs)
+    return replace(assemble(results, settings, today), skipped=skipped)
 
 
 def assemble(results: list[FileResult], settings: dict[str, Settings], today: dt.date) -> Report:

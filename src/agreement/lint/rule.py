@@ -33,9 +33,11 @@ from ..model.resolve import CommitmentContext, Resolved, commitments, follow_up_
 
 
 class RuleOptions(BaseModel):
-    """Base of every rule's options: a misspelt option is an error, not silently ignored."""
+    """Base of every rule's options: a misspelt option is an error, not silently ignored, and
+    values are taken as written (strict): `true` is not a number of days, nor `1` a yes.
+    Numbers carry bounds (`Field(ge=…, le=…)`), which configuration errors name."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 @dataclass(frozen=True, slots=True)

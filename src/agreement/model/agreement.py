@@ -6,7 +6,7 @@ from typing import Literal
 
 from ..diagnostics import Path
 from .base import Id, Markdown, Model, Text, field, required
-from .document import Area, Document
+from .document import KIND_SV, Area, Document
 from .goals import Goal
 
 
@@ -17,14 +17,16 @@ class FocusArea(Area):
 class FocusAreaGroup(Model):
     """A group of focus areas (kategori): brottsförebyggande or trygghetsskapande areas, say."""
 
-    id: Id | None = field("Key of the group.", "brottsforebyggande")
-    title: Text = required("Heading of the group (rubrik).", "Brottsförebyggande områden")
+    id: Id | None = field("Key of the group.", "brottsforebyggande", sv=("id", "nyckel"))
+    title: Text = required("Heading of the group (rubrik).", "Brottsförebyggande områden", sv=("rubrik", "titel"))
     description: Markdown | None = field(
-        "What the group's areas share (beskrivning).", "Områden där samverkan ska minska brottsligheten.")
+        "What the group's areas share (beskrivning).", "Områden där samverkan ska minska brottsligheten.",
+        sv="beskrivning")
     goals: list[Goal] = field("Goals of the group (mål).", [{"text": "Minskad brottslighet i centrum."}],
-                              default_factory=list)
+                              default_factory=list, sv="mål")
     focus_areas: list[FocusArea] = field(
-        "The group's focus areas (fokusområden).", [{"id": "narkotika", "title": "Narkotika"}], default_factory=list)
+        "The group's focus areas (fokusområden).", [{"id": "narkotika", "title": "Narkotika"}], default_factory=list,
+        sv=("fokusområden", "samverkansområden", "insatsområden"))
 
 
 class FocusAreaDocument(Document):
@@ -34,11 +36,13 @@ class FocusAreaDocument(Document):
         "Focus areas (fokusområden, samverkansområden).",
         [{"id": "offentlig-miljo", "title": "Trygghet i offentlig miljö"}],
         default_factory=list,
+        sv=("fokusområden", "samverkansområden", "insatsområden"),
     )
     focus_area_groups: list[FocusAreaGroup] = field(
         "Focus areas in groups (kategorier), after the focus areas above.",
         [{"title": "Trygghetsskapande områden", "focus_areas": [{"id": "centrum", "title": "Trygghet i centrum"}]}],
         default_factory=list,
+        sv=("kategorier", "områdesgrupper"),
     )
 
     @property
@@ -56,4 +60,7 @@ class FocusAreaDocument(Document):
 class Agreement(FocusAreaDocument):
     """A collaboration agreement (samverkansöverenskommelse) between a municipality, the police and others."""
 
-    kind: Literal["agreement"] = required("Kind of document: `agreement` (samverkansöverenskommelse).", "agreement")
+    kind: Literal["agreement"] = required(
+        "Kind of document: `agreement` (samverkansöverenskommelse).", "agreement", sv=KIND_SV,
+        sv_values={"agreement": ("samverkansöverenskommelse", "samverkansavtal", "överenskommelse", "avtal")},
+    )

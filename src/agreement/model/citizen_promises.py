@@ -8,14 +8,16 @@ from typing import Literal
 
 from ..diagnostics import Path
 from .base import required
-from .document import Area, Document
+from .document import KIND_SV, Area, Document
 
 
 class CitizenPromises(Document):
     """Citizen promises (medborgarlöften) of the police and a municipality, usually for one year."""
 
-    kind: Literal["citizen-promises"] = required("Kind of document: `citizen-promises` (medborgarlöften).",
-                                                 "citizen-promises")
+    kind: Literal["citizen-promises"] = required(
+        "Kind of document: `citizen-promises` (medborgarlöften).", "citizen-promises",
+        sv=KIND_SV, sv_values={"citizen-promises": "medborgarlöften"},
+    )
 
     @property
     def areas(self) -> list[Area]:

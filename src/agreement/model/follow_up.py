@@ -14,9 +14,15 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from .base import AlsoAccepts, Markdown, Model, Text, field, required
+from .base import AlsoAccepts, Markdown, Model, Terms, Text, field, required
 
 Interval = Literal["month", "quarter", "half-year", "year"]
+INTERVAL_SV: dict[str, Terms] = {
+    "month": ("månadsvis", "månad", "varje månad"),
+    "quarter": ("kvartalsvis", "kvartal"),
+    "half-year": ("halvårsvis", "halvår"),
+    "year": ("årligen", "årsvis", "år", "varje år"),
+}
 Month = Annotated[int, Field(ge=1, le=12)]
 
 _INTERVAL_MONTHS: dict[str, tuple[int, ...]] = {
@@ -30,10 +36,10 @@ _INTERVAL_MONTHS: dict[str, tuple[int, ...]] = {
 class Reporting(Model):
     """One reporting line of the follow-up (rapportering): what is reported, how often, to whom."""
 
-    what: Text = required("What is reported (vad).", "Lägesbild och genomförda åtgärder")
-    when: Text | None = field("How often or when, as written (när).", "Två gånger per år")
-    to: Text | None = field("To whom (till vem).", "Kommunstyrelsen")
-    by: Text | None = field("Who reports (av vem).", "Styrgruppen")
+    what: Text = required("What is reported (vad).", "Lägesbild och genomförda åtgärder", sv=("vad", "innehåll"))
+    when: Text | None = field("How often or when, as written (när).", "Två gånger per år", sv=("när", "hur ofta"))
+    to: Text | None = field("To whom (till vem).", "Kommunstyrelsen", sv=("till vem", "mottagare"))
+    by: Text | None = field("Who reports (av vem).", "Styrgruppen", sv=("av vem", "rapportör"))
 
 
 class FollowUp(Model):
@@ -43,26 +49,36 @@ class FollowUp(Model):
         "Regular follow-up: month (månadsvis), quarter (kvartalsvis), half-year (halvårsvis) "
         "or year (årligen). Due on the last day of each interval.",
         "year",
+        sv=("intervall", "återkommande"), sv_values=INTERVAL_SV,
     )
     months: list[Month] | None = field(
-        "Follow-up in these months of every year (1–12), due at the end of the month.", [4, 8, 12]
+        "Follow-up in these months of every year (1–12), due at the end of the month.", [4, 8, 12],
+        sv="månader",
     )
-    dates: list[dt.date] | None = field("Follow-up on these dates (uppföljningsdatum).", ["2016-06-30"])
+    dates: list[dt.date] | None = field(
+        "Follow-up on these dates (uppföljningsdatum).", ["2016-06-30"],
+        sv=("uppföljningsdatum", "datum"),
+    )
     reported_to: Text | None = field(
-        "Body that receives the follow-up report (redovisas för).", "Rådet för hälsa och trygghet"
+        "Body that receives the follow-up report (redovisas för).", "Rådet för hälsa och trygghet",
+        sv=("redovisas för", "rapporteras till", "mottagare"),
     )
     responsible: Text | None = field(
         "Who carries out the follow-up (ansvarig för uppföljningen).",
         "Respektive ansvarig verksamhet tillsammans med polisen",
+        sv=("ansvarig", "ansvarig för uppföljningen"),
     )
     description: Markdown | None = field(
         "How the follow-up is done, as the document states it. When written, it is what prints; "
         "the schedule and the rest are data for lint and the follow-up commands.",
-        "Uppföljningen ska årligen redovisas i berörd nämnd."
+        "Uppföljningen ska årligen redovisas i berörd nämnd.",
+        sv="beskrivning",
     )
     reporting: list[Reporting] = field(
         "Reporting lines (rapportering): what is reported, how often, to whom.",
-        [{"what": "Lägesbild", "when": "Årligen", "to": "Kommunfullmäktige"}], default_factory=list)
+        [{"what": "Lägesbild", "when": "Årligen", "to": "Kommunfullmäktige"}], default_factory=list,
+        sv=("rapportering", "redovisning"),
+    )
 
     @model_validator(mode="after")
     def _one_schedule(self) -> "FollowUp":

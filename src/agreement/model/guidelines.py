@@ -8,10 +8,13 @@ from typing import Literal
 
 from .agreement import FocusAreaDocument
 from .base import required
+from .document import KIND_SV
 
 
 class Guidelines(FocusAreaDocument):
     """Guidelines (riktlinjer, policy, program) of one organisation, adopted by its council."""
 
-    kind: Literal["guidelines"] = required("Kind of document: `guidelines` (riktlinjer, policy, program).",
-                                           "guidelines")
+    kind: Literal["guidelines"] = required(
+        "Kind of document: `guidelines` (riktlinjer, policy, program).", "guidelines",
+        sv=KIND_SV, sv_values={"guidelines": ("riktlinjer", "policy", "program")},
+    )

@@ -40,11 +40,13 @@ has those of them its model declares. `sections` stands for the free sections it
 class OutlineEntry(Model):
     """One part in the outline: a part's key or a free section's id, and its heading."""
 
-    part: Id = required("The part's key (`background`, `goals`, …) or a free section's id.", "background")
+    part: Id = required("The part's key (`background`, `goals`, …) or a free section's id.", "background",
+                        sv=("del", "avsnitt"))
     heading: Text | Literal[False] | None = field(
         "The heading to print (rubrik): the document's own wording, or false for none. "
         "Left out: the part's usual heading.",
         "Inledning",
+        sv=("rubrik", "titel"),
     )
 
 
@@ -76,4 +78,5 @@ def outline_field() -> Any:
         "The parts to print, in order, with their headings (disposition). Left out: every part "
         "in the order its key is written, under its usual heading.",
         ["background", {"goals": "Mål"}, "inriktning", {"organisation": "Ledning och styrning"}],
+        sv=("disposition", "innehållsordning"),
     )

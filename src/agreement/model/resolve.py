@@ -170,13 +170,19 @@ def check_outline(document: Document) -> list[Problem]:
             problems.append(Problem(path, "R305", f"section {name!r} is a sub-section; the outline places "
                                     "top-level sections", "its parent section brings it along"))
         elif name not in top_sections:
-            hint = did_you_mean(name, parts | top_sections) or (
+            hint = _swedish_part(document, name, parts) or did_you_mean(name, parts | top_sections) or (
                 "parts: " + ", ".join(sorted(parts)) + (("; sections: " + ", ".join(sorted(top_sections)))
                                                         if top_sections else ""))
             problems.append(Problem(path, "R305", f"the outline names {name!r}, which is no part or section id", hint))
         seen.add(name)
     return problems
 
+
+def _swedish_part(document: Document, name: str, parts: set[str]) -> str | None:
+    """The part a Swedish word names (`bakgrund` for `background`), from the terms the model states."""
+    from ..terms import part_hint  # only for a wrong outline entry
+
+    return part_hint(type(document), name, parts)
 
 
 def _commitment_references(

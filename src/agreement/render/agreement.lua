@@ -1,5 +1,5 @@
 --[[
-The pandoc filter of `agreement build`.
+The pandoc filter of `agreement build`: what can only be done on pandoc's AST.
 
 1. Safety. Text from the YAML arrives escaped (plain-text fields) or inside a
    `user-text` div (Markdown fields). Inside those divs nothing but text and
@@ -8,13 +8,25 @@ The pandoc filter of `agreement build`.
    their alt text, links only keep http(s), mailto and tel targets, and headings
    are shifted below the section they appear in. Images and unsafe links are
    refused everywhere else too.
-2. Layout. The templates emit a few divs (`title-page`, `signatures`,
-   `signature`, `signature-line`) instead of raw output, since the reader has
-   raw blocks turned off; this filter gives them their format-specific form: the
-   title page moves into the metadata the HTML and typst templates place, Word
-   gets a page break and a table-of-contents field after it, lines to sign on
-   become typst calls or Word paragraph styles, and HTML tables get what they
-   need to be read on a phone.
+2. HTML tables: header cells say what they head, and on a phone a table with
+   three or more columns shows one block per row with each cell under its
+   column's name (`data-label`, see style.css); explicit roles keep it a table
+   for screen readers, which some browsers forget when a table's display changes.
+   A short table is marked so that print does not split it.
+
+3. The follow-up report's charts and ratings (`agreement report`). A chart is an
+   image whose source is `chart:N`, where N is a chart the program drew and passed
+   in the metadata (`charts`, removed here before any writer sees it): the web
+   page gets its SVG as a `data:` URI, the Word file its PNG in pandoc's media
+   bag (nothing is fetched), the PDF an `image` of the SVG that the typst layout reads from
+   `sys.inputs` (alt text too, so no text of the document is written as typst).
+   Any other image is still its alt text; images in user text became text
+   before this, so user text stays image-free. A rating's symbol
+   (`[●]{.rating .rating-green}`) is coloured in each format; its word follows
+   it, so the colour is never the only sign.
+
+The title page, the contents and the signatures are not made here: each format's
+own template or finishing step makes them from the view model's data.
 
 It is part of the program, not of the templates, so no template folder can
 switch the safety part off.
@@ -37,7 +49,6 @@ local function without_attr(el)
   return el
 end
 
--- Links and images, wherever they are.
 local function guard_link(link)
   if is_safe_target(link.target) then
     return link
@@ -47,6 +58,68 @@ end
 
 local function image_as_text(image)
   return image.caption
+end
+
+-- The report's charts, by key, from the metadata: { svg = base64, png = base64 }.
+local charts = {}
+
+local function read_charts(meta)
+  local found = {}
+  for key, chart in pairs(meta.charts or {}) do
+    found[key] = { svg = pandoc.utils.stringify(chart.svg), png = pandoc.utils.stringify(chart.png) }
+  end
+  return found
+end
+
+local function chart_or_text(image)
+  local key = image.src:match('^chart:(%d+)$')
+  local chart = key and charts[key]
+  if not chart then
+    return image_as_text(image)
+  end
+  image.attr = NO_ATTR
+  if FORMAT:match('html') then
+    image.src = 'data:image/svg+xml;base64,' .. chart.svg
+    return image
+  elseif FORMAT == 'docx' then
+    -- Through the media bag under a short name: a data: URI as the source would also be
+    -- written into the picture's description.
+    local mime, contents = pandoc.mediabag.fetch('data:image/png;base64,' .. chart.png)
+    pandoc.mediabag.insert('chart-' .. key .. '.png', mime, contents)
+    image.src = 'chart-' .. key .. '.png'
+    return image
+  elseif FORMAT == 'typst' then
+    local input = 'sys.inputs.at("chart-' .. key .. '")'
+    local alt = 'sys.inputs.at("chart-' .. key .. '-alt")'
+    return pandoc.RawInline('typst', '#image(bytes(' .. input .. '), alt: ' .. alt .. ', width: 100%)')
+  end
+  return image_as_text(image)
+end
+
+-- Rating symbols: colours with at least 4.5:1 contrast on white and on the table header's fill.
+local RATING_COLOURS = { green = '1e6b34', yellow = '7a5c00', red = 'b3261e' }
+
+local function rating_span(span)
+  local rating = nil
+  for name, _ in pairs(RATING_COLOURS) do
+    if span.classes:includes('rating-' .. name) then rating = name end
+  end
+  if not rating then
+    return nil
+  end
+  local colour = RATING_COLOURS[rating]
+  if FORMAT:match('html') then
+    span.attributes['aria-hidden'] = 'true' -- the word after it says the same
+    return span
+  elseif FORMAT == 'docx' then
+    local symbol = pandoc.utils.stringify(span.content):gsub('&', '&amp;'):gsub('<', '&lt;')
+    return pandoc.RawInline('openxml', '<w:r><w:rPr><w:color w:val="' .. colour .. '"/></w:rPr><w:t>'
+      .. symbol .. '</w:t></w:r>')
+  elseif FORMAT == 'typst' then
+    return { pandoc.RawInline('typst', '#text(fill: rgb("#' .. colour .. '"))['), pandoc.Span(span.content),
+             pandoc.RawInline('typst', ']') }
+  end
+  return span.content
 end
 
 -- Everything inside a user-text div; headings move by `shift`, to no higher than `top`.
@@ -59,27 +132,14 @@ local function user_filter(shift, top)
       end
       return without_attr(link)
     end,
-    RawInline = function(raw)
-      return pandoc.Code(raw.text)
-    end,
-    RawBlock = function(raw)
-      return pandoc.CodeBlock(raw.text)
-    end,
-    Math = function(math)
-      return pandoc.Str(math.text)
-    end,
-    Span = function(span)
-      return span.content
-    end,
-    Div = function(div)
-      return div.content
-    end,
+    RawInline = function(raw) return pandoc.Code(raw.text) end,
+    RawBlock = function(raw) return pandoc.CodeBlock(raw.text) end,
+    Math = function(math) return pandoc.Str(math.text) end,
+    Span = function(span) return span.content end,
+    Div = function(div) return div.content end,
     Code = without_attr,
     CodeBlock = without_attr,
-    Table = function(tbl)
-      tbl.attr = NO_ATTR
-      return tbl
-    end,
+    Table = without_attr,
     Header = function(header)
       header.level = math.max(top, math.min(header.level + shift, 6))
       header.attr = NO_ATTR
@@ -88,151 +148,20 @@ local function user_filter(shift, top)
   }
 end
 
-local function is_user_text(div)
-  return div.t == 'Div' and div.classes:includes(USER)
-end
-
 -- The user text inside a block, sanitised; its headings start one below `level`.
 local function sanitise(block, level)
   return pandoc.Blocks({ block }):walk({
     Div = function(div)
-      if is_user_text(div) then
+      if div.classes:includes(USER) then
         local min_level = 7
         div.content:walk({ Header = function(h) min_level = math.min(min_level, h.level) end })
-        local shift = level + 1 - min_level
-        return pandoc.Blocks(div.content):walk(user_filter(shift, level + 1))
+        return pandoc.Blocks(div.content):walk(user_filter(level + 1 - min_level, level + 1))
       end
     end,
   })
 end
 
--- Word: a page break and the table of contents, as Word writes them.
-local function xml_escape(text)
-  return (text:gsub('&', '&amp;'):gsub('<', '&lt;'):gsub('>', '&gt;'):gsub('"', '&quot;'))
-end
-
-local PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
-
-local function docx_contents(blocks, title, depth)
-  local entries = {}
-  for _, block in ipairs(blocks) do
-    if block.t == 'Header' and block.level <= depth and block.identifier ~= '' then
-      table.insert(entries, { level = block.level, id = block.identifier, text = pandoc.utils.stringify(block) })
-    end
-  end
-  local xml = {
-    '<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/>',
-    '</w:docPartObj></w:sdtPr><w:sdtContent>',
-    '<w:p><w:pPr><w:pStyle w:val="TOCHeading"/></w:pPr><w:r><w:t xml:space="preserve">',
-    xml_escape(title), '</w:t></w:r></w:p>',
-  }
-  local field_begin = '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
-    .. '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-' .. depth .. '" \\h \\z \\u </w:instrText></w:r>'
-    .. '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-  for i, entry in ipairs(entries) do
-    table.insert(xml, '<w:p><w:pPr><w:pStyle w:val="TOC' .. entry.level .. '"/></w:pPr>')
-    if i == 1 then
-      table.insert(xml, field_begin)
-    end
-    table.insert(xml, '<w:hyperlink w:anchor="' .. xml_escape(entry.id) .. '" w:history="1"><w:r><w:t xml:space="preserve">'
-      .. xml_escape(entry.text) .. '</w:t></w:r></w:hyperlink></w:p>')
-  end
-  if #entries == 0 then
-    table.insert(xml, '<w:p>' .. field_begin .. '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
-  else
-    table.insert(xml, '<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
-  end
-  table.insert(xml, '</w:sdtContent></w:sdt>')
-  return pandoc.RawBlock('openxml', table.concat(xml))
-end
-
--- A line to sign or write on (`signature-line`): what is already known (a
--- place, a name) above the line, the line's label under it.
-local function signature_line_parts(div)
-  local value, label = pandoc.Blocks({}), pandoc.Blocks({})
-  for _, block in ipairs(div.content) do
-    if block.t == 'Div' and block.classes:includes('signature-label') then
-      label:extend(block.content)
-    else
-      value:insert(block)
-    end
-  end
-  return value, label
-end
-
--- Typst: `#signature-line[value][label]`, a function of the typst template.
-local function typst_signature_line(div)
-  local value, label = signature_line_parts(div)
-  local blocks = pandoc.Blocks({ pandoc.RawBlock('typst', '#signature-line[') })
-  blocks:extend(value)
-  blocks:insert(pandoc.RawBlock('typst', ']['))
-  blocks:extend(label)
-  blocks:insert(pandoc.RawBlock('typst', ']'))
-  return blocks
-end
-
--- Word: paragraph styles of the reference document draw the line (a top border
--- on the label) and leave room to write above it.
--- The label of a signature's last line has a style of its own that does not keep
--- with what follows: a signature stays on one page, the next may start a new one.
-local function docx_signature_line(div, last)
-  local value, label = signature_line_parts(div)
-  if #value == 0 then
-    value:insert(pandoc.Para({ pandoc.Str('\u{00A0}') }))
-  end
-  return {
-    pandoc.Div(value, pandoc.Attr('', {}, { { 'custom-style', 'Signature Value' } })),
-    pandoc.Div(label, pandoc.Attr('', {}, { { 'custom-style', last and 'Signature End' or 'Signature Label' } })),
-  }
-end
-
-local function is_signature_line(block)
-  return block.t == 'Div' and block.classes:includes('signature-line')
-end
-
--- Word: the party of a signature not yet signed keeps with its lines.
-local function docx_unsigned(div)
-  if not div.classes:includes('unsigned') then
-    return nil
-  end
-  local last = 0
-  for i, block in ipairs(div.content) do
-    if is_signature_line(block) then
-      last = i
-    end
-  end
-  local blocks = pandoc.Blocks({})
-  for i, block in ipairs(div.content) do
-    if is_signature_line(block) then
-      blocks:extend(docx_signature_line(block, i == last))
-    else
-      blocks:insert(pandoc.Div({ block }, pandoc.Attr('', {}, { { 'custom-style', 'Signature Party' } })))
-    end
-  end
-  div.content = blocks
-  return div
-end
-
--- Typst: signatures side by side, by a function the typst template defines.
-local function typst_signatures(div)
-  local blocks = { pandoc.RawBlock('typst', '#signature-grid(') }
-  for _, item in ipairs(div.content) do
-    if item.t == 'Div' then
-      table.insert(blocks, pandoc.RawBlock('typst', '['))
-      blocks[#blocks + 1] = pandoc.Div(item.content)
-      table.insert(blocks, pandoc.RawBlock('typst', '],'))
-    end
-  end
-  table.insert(blocks, pandoc.RawBlock('typst', ')'))
-  return blocks
-end
-
--- HTML: header cells say what they head. On a phone (see style.css) a table
--- with a header row of three or more columns is shown as one block per row, each
--- cell under its column's name (`data-label`); the explicit roles keep it a table
--- for screen readers, which some browsers forget when a table's CSS display
--- changes. Any other table scrolls, if it must, inside a focusable region of its
--- own instead of widening the page.
+-- HTML tables: header cells with a scope and a role, body cells with their column's name.
 local function with_role(attr, role)
   attr.attributes.role = role
   return attr
@@ -271,6 +200,8 @@ end
 
 -- Two columns fit a phone as they are; three or more become blocks there.
 local STACK_FROM = 3
+-- A table of up to this many rows is not split across pages when printed (style.css).
+local SHORT_ROWS = 8
 
 local function html_table(tbl)
   local labels = column_labels(tbl.head)
@@ -285,55 +216,29 @@ local function html_table(tbl)
   if label ~= '' then
     table.insert(attributes, { 'aria-label', label })
   end
-  local classes = stacks and { 'table-scroll', 'stacks' } or { 'table-scroll' }
+  local rows = 0
+  for _, body in ipairs(tbl.bodies) do
+    rows = rows + #body.body
+  end
+  local classes = { 'table-scroll' }
+  if stacks then table.insert(classes, 'stacks') end
+  if rows <= SHORT_ROWS then table.insert(classes, 'short') end
   return pandoc.Div({ tbl }, pandoc.Attr('', classes, attributes))
 end
 
-local function layout(doc)
-  local body = pandoc.Blocks({})
-  local title_page = nil
-  for _, block in ipairs(doc.blocks) do
-    if block.t == 'Div' and block.classes:includes('title-page') and title_page == nil then
-      title_page = block.content
-    else
-      body:insert(block)
+-- Attributes meant for the PDF's layout (`typst:breakable`) say nothing to other formats.
+local function without_typst_attributes(div)
+  for key, _ in pairs(div.attributes) do
+    if key:match('^typst:') then
+      div.attributes[key] = nil
     end
   end
-  if FORMAT == 'docx' then
-    local front = pandoc.Blocks(title_page or {})
-    front:insert(pandoc.RawBlock('openxml', PAGE_BREAK))
-    local toc_title = doc.meta['toc-title'] and pandoc.utils.stringify(doc.meta['toc-title']) or ''
-    front:insert(docx_contents(body, toc_title, tonumber(pandoc.utils.stringify(doc.meta['toc-depth'] or '2')) or 2))
-    front:insert(pandoc.RawBlock('openxml', PAGE_BREAK))
-    front:extend(body)
-    body = front
-    -- pandoc makes every metadata field a custom property of the Word file; the
-    -- page label stays one (the footer shows it), the rest are for other formats.
-    for _, name in ipairs({ 'skip-label', 'logo-alt', 'toc-title' }) do
-      doc.meta[name] = nil
-    end
-  elseif title_page then
-    doc.meta['title-page'] = pandoc.MetaBlocks(title_page)
-  end
-  local by_format = {}
-  if FORMAT == 'typst' then
-    by_format.Div = function(div)
-      if div.classes:includes('signature-line') then
-        return typst_signature_line(div)
-      elseif div.classes:includes('signatures') then
-        return typst_signatures(div)
-      end
-    end
-  elseif FORMAT == 'docx' then
-    by_format.Div = docx_unsigned
-  elseif FORMAT:match('html') then
-    by_format.Table = html_table
-  end
-  doc.blocks = body:walk(by_format)
-  return doc
+  return div
 end
 
 function Pandoc(doc)
+  charts = read_charts(doc.meta)
+  doc.meta.charts = nil
   local level = 0
   local blocks = pandoc.Blocks({})
   for _, block in ipairs(doc.blocks) do
@@ -342,6 +247,13 @@ function Pandoc(doc)
     end
     blocks:extend(sanitise(block, level))
   end
-  doc.blocks = blocks:walk({ Image = image_as_text, Link = guard_link })
-  return layout(doc)
+  blocks = blocks:walk({ Image = chart_or_text, Link = guard_link, Span = rating_span })
+  if FORMAT:match('html') then
+    blocks = blocks:walk({ Table = html_table })
+  end
+  if FORMAT ~= 'typst' then
+    blocks = blocks:walk({ Div = without_typst_attributes })
+  end
+  doc.blocks = blocks
+  return doc
 end

@@ -13,10 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..reading import NotRegularFile, read_regular
 from ..writing import write_atomically
 
 CACHE_NAME = ".agreement-build.json"
 CACHE_VERSION = 1
+MAX_CACHE_BYTES = 64 * 1024 * 1024
+"""A cache past this is not ours (a few hundred bytes per output); it is rebuilt."""
+MAX_OUTPUT_BYTES = 1024 * 1024 * 1024
+"""Outputs are hashed to tell whether they changed; none is near this."""
 
 
 def sha256(data: bytes) -> str:
@@ -33,10 +38,17 @@ class BuildCache:
 
     @classmethod
     def load(cls, folder: Path) -> "BuildCache":
-        """The cache of `folder`; an unreadable or foreign file counts as empty (everything is rebuilt)."""
+        """The cache of `folder`; a missing, damaged or foreign file counts as empty (everything is
+        rebuilt). Raises OSError when something that is not a file (a folder, a named pipe) is
+        where the cache goes: it could not be saved either."""
+        path = folder / CACHE_NAME
         try:
-            data: Any = json.loads((folder / CACHE_NAME).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data: Any = json.loads(read_regular(path, MAX_CACHE_BYTES + 1).decode("utf-8"))
+        except NotRegularFile:
+            raise
+        except OSError:  # none yet, or unreadable: saving will say what is wrong
+            return cls(folder)
+        except ValueError:  # not JSON, not UTF-8, or cut off at the size limit
             return cls(folder)
         if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
             return cls(folder)
@@ -50,8 +62,8 @@ class BuildCache:
         if not entry or entry.get("fingerprint") != fingerprint:
             return False
         try:
-            return sha256((self.folder / name).read_bytes()) == entry.get("sha256")
-        except OSError:
+            return sha256(read_regular(self.folder / name, MAX_OUTPUT_BYTES)) == entry.get("sha256")
+        except OSError:  # gone, or something else is there now: build it (writing will say what is wrong)
             return False
 
     def record(self, name: str, fingerprint: str, digest: str, source: str) -> None:

@@ -11,14 +11,14 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
-import subprocess
 import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .templates import REFERENCE_DOCX, TYPST_TEMPLATE, TYPST_THEME, TemplateError, TemplateSet
+from ..processes import UTF8_LOCALE, Children, Limits
+from .templates import REFERENCE_DOCX, TYPST_TEMPLATE, TemplateError, TemplateSet
 
 FILTER = Path(__file__).with_name("agreement.lua")
 HTML_PARTS = Path(__file__).with_name("html-parts.html")
@@ -85,21 +85,20 @@ def pandoc_version() -> str:
     return f"{package}, {os.stat(pandoc_path()).st_size} bytes"
 
 
-def arguments(target: str, templates: TemplateSet, metadata_file: Path) -> list[str]:
-    """The pandoc options for one output format (`html`, `docx` or `typst`)."""
+def arguments(target: str, templates: TemplateSet, folder: Path) -> list[str]:
+    """The pandoc options for one output format (`html`, `docx` or `typst`); `folder` holds the
+    metadata and, for Word, the reference document (see `convert_all`)."""
     args = [pandoc_path(), "--sandbox", f"--from={READER}", f"--to={WRITERS[target]}",
-            f"--lua-filter={FILTER}", f"--metadata-file={metadata_file}", "--columns=72",
+            f"--lua-filter={FILTER}", f"--metadata-file={folder / 'metadata.json'}", "--columns=72",
             "--wrap=preserve", "--standalone"]
     if target == "html":
         # The title is the page's only h1; sections start at h2.
         args += [f"--template={HTML_PARTS}", "--shift-heading-level-by=1", "--toc", "--toc-depth=3"]
     elif target == "docx":
-        args += [f"--reference-doc={templates.find(REFERENCE_DOCX)}"]
+        args += [f"--reference-doc={folder / REFERENCE_DOCX}"]
     elif target == "typst":
-        args += [f"--template={templates.find(TYPST_TEMPLATE)}", f"--variable=theme:{templates.text(TYPST_THEME)}"]
-        logo = templates.logo()
-        if logo is not None:
-            args.append(f"--variable=logo:{logo.name}")
+        # The title is the PDF's one heading of level 1, as it is the web page's h1.
+        args += ["--shift-heading-level-by=1", f"--template={templates.find(TYPST_TEMPLATE)}"]
     return args
 
 
@@ -112,47 +111,69 @@ def html_parts(html: bytes) -> tuple[str, str]:
 
 
 def environment(source_date_epoch: int) -> dict[str, str]:
-    """pandoc's environment: SOURCE_DATE_EPOCH fixes the dates it writes (docx zip entries)."""
-    env = {key: value for key, value in os.environ.items() if key in ("PATH", "HOME", "LANG", "TMPDIR")}
-    env["SOURCE_DATE_EPOCH"] = str(source_date_epoch)
-    return env
+    """pandoc's environment: SOURCE_DATE_EPOCH fixes the dates it writes (docx zip entries), and
+    a UTF-8 locale, whatever ours is, so that it reads its command line (file names) as UTF-8."""
+    env = {key: value for key, value in os.environ.items() if key in ("PATH", "HOME", "TMPDIR")}
+    return {**env, **UTF8_LOCALE, "SOURCE_DATE_EPOCH": str(source_date_epoch)}
 
 
 def convert_all(markdown: str, targets: list[str], templates: TemplateSet, metadata: Metadata,
-                source_date_epoch: int) -> dict[str, bytes]:
+                source_date_epoch: int, reference_docx: bytes | None = None,
+                limits: Limits = Limits()) -> dict[str, bytes]:
     """Run pandoc once per target, all at the same time (one process each), and collect the outputs.
 
-    Input, metadata and outputs are files in a private temporary folder: the only
-    files the sandboxed pandoc may touch besides the templates.
+    Input, metadata, the Word reference document and outputs are files in a private
+    temporary folder: the only files the sandboxed pandoc may touch besides the templates.
+    Each run is a step under `limits`; one that goes past them is stopped and reported as such.
     """
-    with tempfile.TemporaryDirectory(prefix="agreement-") as name:
+    with tempfile.TemporaryDirectory(prefix="agreement-") as name, Children(Path(name)) as children:
         folder = Path(name)
         (folder / "document.md").write_text(markdown, encoding="utf-8")
         (folder / "metadata.json").write_text(metadata.dump(), encoding="utf-8")
+        if "docx" in targets:
+            (folder / REFERENCE_DOCX).write_bytes(reference_docx or b"")
         env = environment(source_date_epoch)
-        running = {}
         for target in targets:
-            args = arguments(target, templates, folder / "metadata.json")
+            args = arguments(target, templates, folder)
             args += [f"--output={folder / ('out.' + target)}", str(folder / "document.md")]
-            running[target] = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                               stderr=subprocess.PIPE, env=env)
-        errors = []
-        for target, process in running.items():
-            _, stderr = process.communicate()
-            if process.returncode != 0:
-                errors.append(_describe_failure(target, stderr.decode("utf-8", "replace"), templates))
-        if errors:
-            raise PandocError("; ".join(errors))
+            children.start(target, _within(args, limits), limits, env)
+        failed = {target: status for target, status in children.wait(limits).items() if status != 0}
+        if failed:
+            raise PandocError(_describe_failures(failed, children, templates, limits))
         return {target: (folder / f"out.{target}").read_bytes() for target in targets}
 
 
-def _describe_failure(target: str, stderr: str, templates: TemplateSet) -> str:
-    message = " ".join(stderr.split()) or "failed without a message"
+RUNAWAY_CAUSE = "the document may nest Markdown too deeply (brackets, emphasis, lists or quotes)"
+HEAP_EXHAUSTED = 251
+"""The exit status of a GHC program (pandoc) whose heap hit its limit or ran out of memory."""
+
+
+def _within(args: list[str], limits: Limits) -> list[str]:
+    """pandoc's own heap limit, besides the address-space limit every step gets: pandoc
+    then stops with a clear message of its own. (GHC runtime options come first.)"""
+    return [args[0], "+RTS", f"-M{limits.memory_mb}m", "-RTS", *args[1:]]
+
+
+def _describe_failures(failed: dict[str, int | None], children: Children, templates: TemplateSet,
+                       limits: Limits) -> str:
+    """Why the pandoc runs of `failed` (target -> exit status, None when stopped) gave no output:
+    the limits they went past, once each, then pandoc's own messages."""
+    over = {"time": [target for target, status in failed.items() if status is None],
+            "memory": [target for target, status in failed.items() if status == HEAP_EXHAUSTED]}
+    messages = [limits.exceeded(f"pandoc ({', '.join(targets)})", resource, RUNAWAY_CAUSE)
+                for resource, targets in over.items() if targets]
+    messages += [_describe_failure(target, status, children.stderr(target), templates)
+                 for target, status in failed.items() if status not in (None, HEAP_EXHAUSTED)]
+    return "; ".join(messages)
+
+
+def _describe_failure(target: str, status: int, stderr: str, templates: TemplateSet) -> str:
+    message = " ".join(stderr.split()) or f"failed without a message (exit status {status})"
     if target == "html":
         return f"pandoc ({target}): {message}"
     hint = {"typst": TYPST_TEMPLATE, "docx": REFERENCE_DOCX}[target]
     try:
         where = templates.find(hint)
     except TemplateError:
-        where = Path(hint)
+        where = Path(hint)  # the reference document generated from the brand
     return f"pandoc ({target}, template {where}): {message}"

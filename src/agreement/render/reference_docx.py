@@ -1,31 +1,33 @@
-"""Make templates/reference.docx: the Word styles, page, header and footer of built documents.
+"""The Word reference document of a build, generated from its brand: styles, page, header, footer.
 
-pandoc takes styles, page set-up, header and footer from a reference document
-and ignores its text. This script starts from pandoc's own default
-(`pandoc -o custom-reference.docx --print-default-data-file reference.docx`) and
-edits its XML with the standard library only, so the file can be regenerated
-and reviewed as code:
+pandoc takes styles, page set-up, header and footer from a reference document and
+ignores its text. This module starts from pandoc's own default (`pandoc
+--print-default-data-file reference.docx`) and edits its XML with lxml, at build
+time, from the build's `Theme` (the brand file), so that a brand's colours and font
+reach Word as they reach the PDF and the web page. A `reference.docx` in a
+`--templates` folder is used as it is instead.
 
-    python -m agreement.render.reference_docx templates/reference.docx
-
-What it sets: Calibri 11 pt (LibreOffice shows Carlito, the same metrics, also
-used by the PDF), Swedish as the language, headings in the accent colour that
-keep with the next paragraph, a left-aligned title page, a table style whose
-header row is shaded and bold, table-of-contents styles, an A4 page, a running
-header with the document title (a TITLE field) and a footer "Sida 3 (12)" (the
-custom property page-label, PAGE and NUMPAGES fields), paragraph styles for the
-lines of a signature not yet signed, and no header or footer on the title page.
+What it sets: the brand's font at its size (Calibri 11 pt by default; LibreOffice
+shows Carlito, the same metrics, also used by the PDF), Swedish as the language,
+headings in the brand's heading colour that keep with the next paragraph, a
+left-aligned title page, a table style whose header row is shaded and bold,
+table-of-contents styles, an A4 page, a running header with the document title (a
+TITLE field) and a footer with the brand's footer line and "Sida 3 (12)" (the custom
+property page-label, PAGE and NUMPAGES fields), paragraph styles for the lines of a
+signature not yet signed, and no header or footer on the title page.
 """
 
 from __future__ import annotations
 
 import io
 import subprocess
-import sys
-import xml.etree.ElementTree as ET
 import zipfile
-from pathlib import Path
+from functools import lru_cache, partial
 
+from lxml import etree
+
+from ..writing import write_zip
+from .brand import Theme
 from .pandoc import pandoc_path
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -36,48 +38,43 @@ HEADER_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.he
 FOOTER_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"
 HEADER_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
 FOOTER_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
-
-FONT = "Calibri"
-ACCENT = "1B4B7A"
-MUTED = "4A4A4A"
-TEXT = "1A1A1A"
-RULE = "8C99A6"
-HEADER_FILL = "E6EDF4"
-LINK = "0B5394"
 LANGUAGE = "sv-SE"
+WORD_FONTS = {"Carlito": "Calibri"}
+"""Fonts Word knows by another name: Carlito is Calibri's metric twin, installed with LibreOffice only."""
 
-ET.register_namespace("w", W)
-ET.register_namespace("r", R)
+
+def word_font(family: str) -> str:
+    """The name Word knows a font by."""
+    return WORD_FONTS.get(family, family)
+
+
+def hex_colour(colour: str) -> str:
+    """`#1b4b7a` -> `1B4B7A`, as Word writes colours."""
+    return colour.lstrip("#").upper()
 
 
 def w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
-def default_reference() -> bytes:
-    """pandoc's own reference.docx, the starting point."""
-    return subprocess.run([pandoc_path(), "--print-default-data-file", "reference.docx"],
-                          capture_output=True, check=True).stdout
-
-
 # -- styles -------------------------------------------------------------------------
 
 
-def _element(tag: str, **attributes: str) -> ET.Element:
-    return ET.Element(w(tag), {w(k.rstrip("_")): v for k, v in attributes.items()})
+def _element(tag: str, **attributes: str) -> etree._Element:
+    return etree.Element(w(tag), {w(k.rstrip("_")): v for k, v in attributes.items()})
 
 
-def _child(parent: ET.Element, tag: str, **attributes: str) -> ET.Element:
+def _child(parent: etree._Element, tag: str, **attributes: str) -> etree._Element:
     """The child `tag` of `parent` (created if missing) with `attributes` set."""
     found = parent.find(w(tag))
     if found is None:
-        found = ET.SubElement(parent, w(tag))
+        found = etree.SubElement(parent, w(tag))
     for key, value in attributes.items():
         found.set(w(key.rstrip("_")), value)
     return found
 
 
-def _replace(parent: ET.Element, tag: str, **attributes: str) -> ET.Element:
+def _replace(parent: etree._Element, tag: str, **attributes: str) -> etree._Element:
     """`parent`'s child `tag`, emptied and given exactly `attributes`."""
     old = parent.find(w(tag))
     if old is not None:
@@ -87,15 +84,15 @@ def _replace(parent: ET.Element, tag: str, **attributes: str) -> ET.Element:
     return new
 
 
-def _remove(parent: ET.Element | None, tag: str) -> None:
+def _remove(parent: etree._Element | None, tag: str) -> None:
     """Drop `parent`'s child `tag`, if it has one."""
     found = parent.find(w(tag)) if parent is not None else None
     if parent is not None and found is not None:
         parent.remove(found)
 
 
-def _run_properties(props: ET.Element, size: int | None = None, colour: str | None = None,
-                    bold: bool | None = None, italic: bool | None = None, font: str | None = FONT) -> None:
+def _run_properties(props: etree._Element, size: int | None = None, colour: str | None = None,
+                    bold: bool | None = None, italic: bool | None = None, font: str | None = None) -> None:
     if font:
         _replace(props, "rFonts", ascii=font, hAnsi=font, cs=font, eastAsia=font)
     if bold is not None:
@@ -111,21 +108,21 @@ def _run_properties(props: ET.Element, size: int | None = None, colour: str | No
         _replace(props, "szCs", val=str(size))
 
 
-def _style(styles: ET.Element, style_id: str, name: str, kind: str = "paragraph",
-           based_on: str | None = "Normal") -> ET.Element:
+def _style(styles: etree._Element, style_id: str, name: str, kind: str = "paragraph",
+           based_on: str | None = "Normal") -> etree._Element:
     """The style `style_id`, created when pandoc's default lacks it."""
     for style in styles.findall(w("style")):
         if style.get(w("styleId")) == style_id:
             return style
-    style = ET.SubElement(styles, w("style"), {w("type"): kind, w("styleId"): style_id})
-    ET.SubElement(style, w("name"), {w("val"): name})
+    style = etree.SubElement(styles, w("style"), {w("type"): kind, w("styleId"): style_id})
+    etree.SubElement(style, w("name"), {w("val"): name})
     if based_on:
-        ET.SubElement(style, w("basedOn"), {w("val"): based_on})
-    ET.SubElement(style, w("qFormat"))
+        etree.SubElement(style, w("basedOn"), {w("val"): based_on})
+    etree.SubElement(style, w("qFormat"))
     return style
 
 
-def _ordered(style: ET.Element) -> None:
+def _ordered(style: etree._Element) -> None:
     """Put pPr, rPr and table properties in the order the schema wants (after name, basedOn, ...)."""
     order = ["name", "aliases", "basedOn", "next", "link", "autoRedefine", "hidden", "uiPriority",
              "semiHidden", "unhideWhenUsed", "qFormat", "locked", "personal", "personalCompose",
@@ -137,7 +134,7 @@ def _ordered(style: ET.Element) -> None:
     style.extend(children)
 
 
-def _paragraph(style: ET.Element, before: int | None = None, after: int | None = None,
+def _paragraph(style: etree._Element, before: int | None = None, after: int | None = None,
                keep_next: bool = False, indent: int | None = None, align: str | None = None,
                outline: int | None = None) -> None:
     props = _child(style, "pPr")
@@ -157,7 +154,7 @@ def _paragraph(style: ET.Element, before: int | None = None, after: int | None =
         _replace(props, "outlineLvl", val=str(outline))
 
 
-def _format(style: ET.Element, **run: object) -> None:
+def _format(style: etree._Element, **run: object) -> None:
     _run_properties(_child(style, "rPr"), **run)  # type: ignore[arg-type]
     _ordered(style)
 
@@ -175,7 +172,7 @@ _SEQUENCES = {
 }
 
 
-def _in_schema_order(root: ET.Element) -> None:
+def _in_schema_order(root: etree._Element) -> None:
     """Word rejects properties out of the schema's sequence; put every pPr, rPr and tblPr in order."""
     for tag, sequence in _SEQUENCES.items():
         order = sequence.split()
@@ -188,14 +185,17 @@ def _in_schema_order(root: ET.Element) -> None:
                                               key=lambda pair: order.index(pair[0]) if pair[0] in order else 99))
 
 
-def edit_styles(xml: bytes) -> bytes:
-    root = ET.fromstring(xml)
+def edit_styles(xml: bytes, theme: Theme) -> bytes:
+    root = etree.fromstring(xml)
     defaults = root.find(w("docDefaults"))
     assert defaults is not None
     run_defaults = defaults.find(f"{w('rPrDefault')}/{w('rPr')}")
     assert run_defaults is not None
-    _run_properties(run_defaults, size=22)
+    _run_properties(run_defaults, size=round(theme.size_pt * 2), font=word_font(theme.font))
     _replace(run_defaults, "lang", val=LANGUAGE, eastAsia="zh-CN", bidi="ar-SA")
+    accent, muted, text = hex_colour(theme.heading), hex_colour(theme.muted), hex_colour(theme.text)
+    look = partial(_format, font=word_font(theme.font))
+    heading_look = partial(_format, font=word_font(theme.heading_font or theme.font))
     paragraph_defaults = defaults.find(f"{w('pPrDefault')}/{w('pPr')}")
     assert paragraph_defaults is not None
     _replace(paragraph_defaults, "spacing", after="120", line="264", lineRule="auto")
@@ -206,20 +206,21 @@ def edit_styles(xml: bytes) -> bytes:
 
     title = _style(root, "Title", "Title")
     _paragraph(title, before=2400, after=160, align="left")
-    _format(title, size=52, colour=ACCENT, bold=True)
+    heading_look(title, size=52, colour=accent, bold=True)
     subtitle = _style(root, "Subtitle", "Subtitle", based_on="Title")
     _paragraph(subtitle, before=0, after=480, align="left")
-    _format(subtitle, size=30, colour=MUTED, bold=False)
+    look(subtitle, size=30, colour=muted, bold=False)
     _remove(subtitle.find(w("rPr")), "spacing")  # pandoc's default spaces the letters out
     author = _style(root, "Author", "Author")
     _paragraph(author, before=0, after=60, align="left")
-    _format(author, size=26, bold=True, colour=TEXT)  # not the title's accent, as in the PDF
+    look(author, size=26, bold=True, colour=text)  # not the title's accent, as in the PDF
+    _title_fact_style(root)
 
     sizes = {1: 32, 2: 26, 3: 24, 4: 22, 5: 22, 6: 22}
     for level, size in sizes.items():
         heading = _style(root, f"Heading{level}", f"heading {level}")
         _paragraph(heading, before=480 if level == 1 else 320, after=120, keep_next=True, outline=level - 1)
-        _format(heading, size=size, colour=ACCENT, bold=True, italic=False)
+        heading_look(heading, size=size, colour=accent, bold=True, italic=False)
 
     contents = _style(root, "TOCHeading", "TOC Heading", based_on="Heading1")
     _paragraph(contents, before=0, after=240, keep_next=True)
@@ -227,15 +228,17 @@ def edit_styles(xml: bytes) -> bytes:
     if props is not None and props.find(w("outlineLvl")) is not None:
         props.remove(props.find(w("outlineLvl")))  # type: ignore[arg-type]
         _replace(props, "outlineLvl", val="9")
-    _format(contents, size=32, colour=ACCENT, bold=True)
+    heading_look(contents, size=32, colour=accent, bold=True)
     for level in (1, 2, 3):
         entry = _style(root, f"TOC{level}", f"toc {level}")
         _paragraph(entry, before=60 if level == 1 else 0, after=60, indent=(level - 1) * 360)
-        _format(entry, size=22, bold=level == 1)
+        tabs = _replace(_child(entry, "pPr"), "tabs")  # the page number at the right margin, after dots
+        etree.SubElement(tabs, w("tab"), {w("val"): "right", w("leader"): "dot", w("pos"): str(TEXT_WIDTH)})
+        look(entry, size=22, bold=level == 1)
 
     term = _style(root, "DefinitionTerm", "Definition Term")
     _paragraph(term, before=120, after=0, keep_next=True)
-    _format(term, bold=True)
+    look(term, bold=True)
     definition = _style(root, "Definition", "Definition")
     _paragraph(definition, before=0, after=80, indent=360)
     _ordered(definition)
@@ -243,26 +246,46 @@ def edit_styles(xml: bytes) -> bytes:
     for style_id, name in (("TableCaption", "Table Caption"), ("Caption", "caption")):
         caption = _style(root, style_id, name)
         _paragraph(caption, before=200, after=80, keep_next=True)
-        _format(caption, size=20, colour=MUTED, italic=True)
+        look(caption, size=20, colour=muted, italic=True)
 
-    _signature_styles(root)
+    _signature_styles(root, theme)
 
     link = _style(root, "Hyperlink", "Hyperlink", kind="character", based_on=None)
-    _format(link, colour=LINK, font=None)
+    _format(link, colour=hex_colour(theme.link), font=None)
+    _replace(_child(link, "rPr"), "u", val="single")  # colour alone does not tell a link from the text
+    _ordered(link)
     for style_id, name in (("Header", "header"), ("Footer", "footer")):
         part = _style(root, style_id, name)
-        _format(part, size=18, colour=MUTED)
+        look(part, size=18, colour=muted)
 
-    _table_style(_style(root, "Table", "Table", kind="table", based_on=None))
+    _table_style(_style(root, "Table", "Table", kind="table", based_on=None), theme)
     _in_schema_order(root)
-    return ET.tostring(root, encoding="UTF-8", xml_declaration=True)
+    return _serialise(root)
+
+
+TEXT_WIDTH = 11906 - 2 * 1361
+"""The width of the text (twips): the A4 page less its left and right margins (see SECTION)."""
+FACT_COLUMN = 2700
+"""Where a title page fact's value starts (twips): about 4.8 cm, the PDF's term column."""
+
+
+def _title_fact_style(root: etree._Element) -> None:
+    """A fact of the title page: the label, a tab, the value; lines of a long value start
+    under the value, as in the PDF's grid."""
+    fact = _style(root, "TitleFact", "Title Fact")
+    _paragraph(fact, before=0, after=80)
+    props = _child(fact, "pPr")
+    _replace(props, "ind", left=str(FACT_COLUMN), hanging=str(FACT_COLUMN))
+    tabs = _replace(props, "tabs")
+    etree.SubElement(tabs, w("tab"), {w("val"): "left", w("pos"): str(FACT_COLUMN)})
+    _ordered(fact)
 
 
 SIGNATURE_LINE_END = 3600
 """How far short of the right margin a line to sign on ends (twips): about 10 cm long."""
 
 
-def _signature_styles(root: ET.Element) -> None:
+def _signature_styles(root: etree._Element, theme: Theme) -> None:
     """A signature not yet signed: the party, then for each line room to write, what is
     known already (place, name) right above the line, and the line's label under it (the
     line is the label's top border). Everything up to the last label (Signature End)
@@ -280,148 +303,193 @@ def _signature_styles(root: ET.Element) -> None:
         props = _child(label, "pPr")
         _replace(props, "ind", right=str(SIGNATURE_LINE_END))
         border = _replace(props, "pBdr")
-        ET.SubElement(border, w("top"), {w("val"): "single", w("sz"): "6", w("space"): "2", w("color"): TEXT})
-        _format(label, size=18, colour=MUTED)
+        etree.SubElement(border, w("top"), {w("val"): "single", w("sz"): "6", w("space"): "2", w("color"): hex_colour(theme.text)})
+        _format(label, size=18, colour=hex_colour(theme.muted))
 
 
-def _table_style(style: ET.Element) -> None:
+def _table_style(style: etree._Element, theme: Theme) -> None:
     """Thin lines round every cell, a shaded bold header row, room inside cells."""
     for old in style.findall(w("tblPr")) + style.findall(w("tblStylePr")):
         style.remove(old)
-    table = ET.SubElement(style, w("tblPr"))
-    borders = ET.SubElement(table, w("tblBorders"))
+    table = etree.SubElement(style, w("tblPr"))
+    borders = etree.SubElement(table, w("tblBorders"))
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        ET.SubElement(borders, w(side), {w("val"): "single", w("sz"): "4", w("space"): "0", w("color"): RULE})
-    margins = ET.SubElement(table, w("tblCellMar"))
+        etree.SubElement(borders, w(side), {w("val"): "single", w("sz"): "4", w("space"): "0",
+                                            w("color"): hex_colour(theme.rule)})
+    margins = etree.SubElement(table, w("tblCellMar"))
     for side, width in (("top", "40"), ("left", "85"), ("bottom", "40"), ("right", "85")):
-        ET.SubElement(margins, w(side), {w("w"): width, w("type"): "dxa"})
-    header = ET.SubElement(style, w("tblStylePr"), {w("type"): "firstRow"})
-    header_run = ET.SubElement(header, w("rPr"))
-    ET.SubElement(header_run, w("b"))
-    ET.SubElement(header, w("tblPr"))
-    header_row = ET.SubElement(header, w("trPr"))
-    ET.SubElement(header_row, w("tblHeader"))
-    cell = ET.SubElement(header, w("tcPr"))
-    ET.SubElement(cell, w("shd"), {w("val"): "clear", w("color"): "auto", w("fill"): HEADER_FILL})
+        etree.SubElement(margins, w(side), {w("w"): width, w("type"): "dxa"})
+    header = etree.SubElement(style, w("tblStylePr"), {w("type"): "firstRow"})
+    header_run = etree.SubElement(header, w("rPr"))
+    etree.SubElement(header_run, w("b"))
+    etree.SubElement(header, w("tblPr"))
+    header_row = etree.SubElement(header, w("trPr"))
+    etree.SubElement(header_row, w("tblHeader"))
+    cell = etree.SubElement(header, w("tcPr"))
+    etree.SubElement(cell, w("shd"), {w("val"): "clear", w("color"): "auto", w("fill"): hex_colour(theme.header_fill)})
     _ordered(style)
 
 
 # -- header, footer, page -------------------------------------------------------------
 
 
-def _part(body: str) -> bytes:
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<w:hdr xmlns:w="{W}" xmlns:r="{R}">{body}</w:hdr>').encode()
+def _serialise(root: etree._Element) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _field(instruction: str, cached: str) -> str:
-    return (f'<w:fldSimple w:instr=" {instruction} "><w:r><w:t xml:space="preserve">{cached}</w:t></w:r>'
-            "</w:fldSimple>")
+def _run(text: str) -> etree._Element:
+    node = etree.Element(w("r"))
+    text_node = etree.SubElement(node, w("t"))
+    text_node.text = text
+    text_node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return node
 
 
-def header_part() -> bytes:
-    """The running header: the document title (a TITLE field, filled in by the build), right aligned, ruled."""
-    return _part('<w:p><w:pPr><w:pStyle w:val="Header"/><w:pBdr><w:bottom w:val="single" w:sz="4" w:space="4" '
-                 f'w:color="{RULE}"/></w:pBdr><w:jc w:val="right"/></w:pPr>{_field("TITLE", "Titel")}</w:p>')
+def _field(instruction: str, cached: str) -> etree._Element:
+    """A field Word computes (TITLE, PAGE, ...), showing `cached` until it does."""
+    node = _element("fldSimple", instr=f" {instruction} ")
+    node.append(_run(cached))
+    return node
 
 
-def footer_part() -> bytes:
-    """The footer: "Sida 3 (12)", the page and the number of pages, the Swedish way, as in the PDF.
+def _part(tag: str, *paragraphs: etree._Element) -> bytes:
+    root = etree.Element(w(tag), nsmap={"w": W, "r": R})
+    root.extend(paragraphs)
+    return _serialise(root)
+
+
+def _part_paragraph(style: str, *content: etree._Element, align: str | None = None,
+                    tabs: tuple[tuple[str, int], ...] = (), rule: str | None = None) -> etree._Element:
+    paragraph = _element("p")
+    props = etree.SubElement(paragraph, w("pPr"))
+    etree.SubElement(props, w("pStyle"), {w("val"): style})
+    if rule:
+        border = etree.SubElement(props, w("pBdr"))
+        etree.SubElement(border, w("bottom"), {w("val"): "single", w("sz"): "4", w("space"): "4", w("color"): rule})
+    if tabs:
+        stops = etree.SubElement(props, w("tabs"))
+        for kind, position in tabs:
+            etree.SubElement(stops, w("tab"), {w("val"): kind, w("pos"): str(position)})
+    if align:
+        etree.SubElement(props, w("jc"), {w("val"): align})
+    paragraph.extend(content)
+    return paragraph
+
+
+def header_part(theme: Theme) -> bytes:
+    """The running header: the document title (a TITLE field, filled in by the build) at the right
+    margin, ruled. The brand's small logo goes before it, at the left margin, when the Word file
+    is finished (`docx.py`)."""
+    return _part("hdr", _part_paragraph("Header", _tab(), _field("TITLE", "Titel"), tabs=(("right", TEXT_WIDTH),),
+                                        rule=hex_colour(theme.rule)))
+
+
+def _tab() -> etree._Element:
+    tab = _element("r")
+    etree.SubElement(tab, w("tab"))
+    return tab
+
+
+def footer_part(theme: Theme) -> bytes:
+    """The footer: the brand's footer line, if any, then "Sida 3 (12)" at the right margin, the page
+    and the number of pages, the Swedish way, as in the PDF.
 
     The word before the number is the custom property `page-label`, which the build
     sets from the labels of the document's language (a DOCPROPERTY field, so Word
     keeps it when it updates fields), and the reference document stays one for
     every language."""
-    body = ('<w:p><w:pPr><w:pStyle w:val="Footer"/><w:jc w:val="right"/></w:pPr>'
-            f'{_field("DOCPROPERTY page-label", "Sida")}<w:r><w:t xml:space="preserve"> </w:t></w:r>'
-            f'{_field("PAGE", "1")}<w:r><w:t xml:space="preserve"> (</w:t></w:r>{_field("NUMPAGES", "1")}'
-            '<w:r><w:t>)</w:t></w:r></w:p>')
-    return _part(body).replace(b"<w:hdr", b"<w:ftr").replace(b"</w:hdr>", b"</w:ftr>")
+    content = [_run(theme.footer)] if theme.footer else []
+    content += [_tab(), _field("DOCPROPERTY page-label", "Sida"), _run(" "), _field("PAGE", "1"),
+                _run(" ("), _field("NUMPAGES", "1"), _run(")")]
+    return _part("ftr", _part_paragraph("Footer", *content, tabs=(("right", TEXT_WIDTH),)))
 
 
 def empty_part(tag: str) -> bytes:
-    return _part('<w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr></w:p>').replace(b"w:hdr", tag.encode())
+    return _part(tag, _part_paragraph("Header"))
 
 
-SECTION = (
-    '<w:sectPr>'
-    '<w:headerReference w:type="default" r:id="rIdAgreementHeader"/>'
-    '<w:headerReference w:type="first" r:id="rIdAgreementFirstHeader"/>'
-    '<w:footerReference w:type="default" r:id="rIdAgreementFooter"/>'
-    '<w:footerReference w:type="first" r:id="rIdAgreementFirstFooter"/>'
-    '<w:pgSz w:w="11906" w:h="16838"/>'
-    '<w:pgMar w:top="1588" w:right="1361" w:bottom="1474" w:left="1361" w:header="709" w:footer="709" w:gutter="0"/>'
-    '<w:titlePg/>'
-    '</w:sectPr>'
-)
+PAGE_SIZE = {"w": "11906", "h": "16838"}
+"""A4, in twips."""
+PAGE_MARGINS = {"top": "1588", "right": "1361", "bottom": "1474", "left": "1361", "header": "709",
+                "footer": "709", "gutter": "0"}
 PARTS = {
-    "rIdAgreementHeader": ("header1.xml", HEADER_REL, HEADER_TYPE),
-    "rIdAgreementFirstHeader": ("header2.xml", HEADER_REL, HEADER_TYPE),
-    "rIdAgreementFooter": ("footer1.xml", FOOTER_REL, FOOTER_TYPE),
-    "rIdAgreementFirstFooter": ("footer2.xml", FOOTER_REL, FOOTER_TYPE),
+    "rIdAgreementHeader": ("header1.xml", HEADER_REL, HEADER_TYPE, "headerReference", "default"),
+    "rIdAgreementFirstHeader": ("header2.xml", HEADER_REL, HEADER_TYPE, "headerReference", "first"),
+    "rIdAgreementFooter": ("footer1.xml", FOOTER_REL, FOOTER_TYPE, "footerReference", "default"),
+    "rIdAgreementFirstFooter": ("footer2.xml", FOOTER_REL, FOOTER_TYPE, "footerReference", "first"),
 }
+
+
+def section() -> etree._Element:
+    """The page: A4, the margins, the header and footer parts, none of them on the title page."""
+    props = _element("sectPr")
+    for rid, (_, _, _, reference, kind) in PARTS.items():
+        etree.SubElement(props, w(reference), {w("type"): kind, f"{{{R}}}id": rid})
+    etree.SubElement(props, w("pgSz"), {w(key): value for key, value in PAGE_SIZE.items()})
+    etree.SubElement(props, w("pgMar"), {w(key): value for key, value in PAGE_MARGINS.items()})
+    etree.SubElement(props, w("titlePg"))
+    return props
 
 
 def edit_document(xml: bytes) -> bytes:
     """The sample text stays (pandoc ignores it); the section properties become ours."""
-    text = xml.decode("utf-8")
-    start = text.rfind("<w:sectPr")
-    end = text.find("</w:sectPr>", start) + len("</w:sectPr>")
-    if start < 0:
-        start = end = text.rfind("</w:body>")
-    return (text[:start] + SECTION + text[end:]).encode("utf-8")
+    root = etree.fromstring(xml)
+    body = root.find(w("body"))
+    assert body is not None
+    for old in body.findall(w("sectPr")):
+        body.remove(old)
+    body.append(section())
+    return _serialise(root)
 
 
 def edit_settings(xml: bytes) -> bytes:
-    """Hyphenate automatically (long Swedish compounds in narrow table columns) and speak Swedish."""
-    text = xml.decode("utf-8")
-    if "<w:autoHyphenation" not in text:
-        text = text.replace('<w:defaultTabStop w:val="720" />',
-                            '<w:defaultTabStop w:val="720" /><w:autoHyphenation w:val="true" />')
-    return text.replace('<w:themeFontLang w:val="en-US" />', f'<w:themeFontLang w:val="{LANGUAGE}" />').encode()
+    """No hyphenation (ragged right, as municipal documents are set: a place name is never split)
+    and Swedish as the language."""
+    root = etree.fromstring(xml)
+    _remove(root, "autoHyphenation")
+    language = root.find(w("themeFontLang"))
+    if language is not None:
+        language.set(w("val"), LANGUAGE)
+    return _serialise(root)
 
 
 def edit_relationships(xml: bytes) -> bytes:
-    text = xml.decode("utf-8")
-    added = "".join(f'<Relationship Id="{rid}" Type="{kind}" Target="{target}"/>'
-                    for rid, (target, kind, _) in PARTS.items() if rid not in text)
-    return text.replace("</Relationships>", added + "</Relationships>").encode("utf-8")
+    root = etree.fromstring(xml)
+    known = {relationship.get("Id") for relationship in root}
+    for rid, (target, kind, *_) in PARTS.items():
+        if rid not in known:
+            etree.SubElement(root, f"{{{PKG_REL}}}Relationship", Id=rid, Type=kind, Target=target)
+    return _serialise(root)
 
 
 def edit_content_types(xml: bytes) -> bytes:
-    text = xml.decode("utf-8")
-    added = "".join(f'<Override PartName="/word/{target}" ContentType="{ctype}"/>'
-                    for target, _, ctype in PARTS.values() if f"/word/{target}" not in text)
-    return text.replace("</Types>", added + "</Types>").encode("utf-8")
+    root = etree.fromstring(xml)
+    known = {override.get("PartName") for override in root}
+    for target, _, content_type, *_ in PARTS.values():
+        if f"/word/{target}" not in known:
+            etree.SubElement(root, f"{{{CT}}}Override", PartName=f"/word/{target}", ContentType=content_type)
+    return _serialise(root)
 
 
-def build(source: bytes) -> bytes:
-    """The reference document, from pandoc's default."""
-    parts: dict[str, bytes] = {}
-    with zipfile.ZipFile(io.BytesIO(source)) as archive:
-        for name in archive.namelist():
-            parts[name] = archive.read(name)
-    parts["word/styles.xml"] = edit_styles(parts["word/styles.xml"])
+@lru_cache(maxsize=1)
+def default_reference() -> bytes:
+    """pandoc's own reference.docx, the starting point (asked for once per process)."""
+    return subprocess.run([pandoc_path(), "--print-default-data-file", "reference.docx"],
+                          capture_output=True, check=True, timeout=60).stdout
+
+
+@lru_cache(maxsize=4)
+def build(theme: Theme) -> bytes:
+    """The reference document of `theme`, from pandoc's default (made once per process and brand)."""
+    with zipfile.ZipFile(io.BytesIO(default_reference())) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["word/styles.xml"] = edit_styles(parts["word/styles.xml"], theme)
     parts["word/document.xml"] = edit_document(parts["word/document.xml"])
     parts["word/settings.xml"] = edit_settings(parts["word/settings.xml"])
     parts["word/_rels/document.xml.rels"] = edit_relationships(parts["word/_rels/document.xml.rels"])
     parts["[Content_Types].xml"] = edit_content_types(parts["[Content_Types].xml"])
-    parts["word/header1.xml"] = header_part()
-    parts["word/header2.xml"] = empty_part("w:hdr")
-    parts["word/footer1.xml"] = footer_part()
-    parts["word/footer2.xml"] = empty_part("w:ftr")
-    from .docx import write_zip
-
+    parts["word/header1.xml"] = header_part(theme)
+    parts["word/header2.xml"] = empty_part("hdr")
+    parts["word/footer1.xml"] = footer_part(theme)
+    parts["word/footer2.xml"] = empty_part("ftr")
     return write_zip(parts)
-
-
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    target = Path(argv[0]) if argv else Path("templates/reference.docx")
-    target.write_bytes(build(default_reference()))
-    print(f"wrote {target}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

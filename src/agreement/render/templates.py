@@ -1,8 +1,9 @@
 """Where templates come from: a user's folder first, then the bundled templates/.
 
-`--templates DIR` overrides any file by its name (a partial, `reference.docx`,
-`style.css`, `theme.typ`, `i18n/sv.yaml`), and everything it does not name comes
-from the bundled folder. Label files are merged key by key, so a user's
+`--templates DIR` overrides any file by its name (a partial, `document.typ`,
+`style.css`, `custom.css`, `i18n/sv.yaml`, a `reference.docx` of your own), and
+everything it does not name comes from the bundled folder. Colours, fonts and logos
+come from the brand file instead (`brand.py`), for all three formats at once. Label files are merged key by key, so a user's
 `i18n/sv.yaml` may hold just the labels it changes.
 """
 
@@ -15,16 +16,19 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from ..reading import read_regular
 from ..resources import bundled
 
 SKELETON = "document.md.j2"
+REPORT_SKELETON = "report.md.j2"
+"""The body of a follow-up report (`agreement report`): the same pipeline, its own parts."""
 PAGE = "document.html.j2"
 TYPST_TEMPLATE = "document.typ"
-TYPST_THEME = "theme.typ"
 REFERENCE_DOCX = "reference.docx"
 STYLESHEETS = ("style.css", "custom.css")
 FONTS = "fonts"
-LOGO_NAMES = ("logo.svg", "logo.png", "logo.jpg")
+MAX_TEMPLATE_BYTES = 64 * 1024 * 1024
+"""Largest template file read (fonts included: a large one is a few megabytes)."""
 
 
 class TemplateError(Exception):
@@ -70,35 +74,21 @@ class TemplateSet:
         """The text of template file `name`."""
         path = self.find(name)
         try:
-            return path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
+            return template_bytes(path).decode("utf-8")
+        except UnicodeDecodeError as error:
             raise TemplateError(str(path), f"cannot be read: {error}") from None
 
     def font_dirs(self) -> list[Path]:
         """Folders of fonts the PDF may use: the user's fonts/, then the bundled ones."""
         return [folder / FONTS for folder in self.search_path if (folder / FONTS).is_dir()]
 
-    def logo(self) -> Path | None:
-        """A logo (`logo.svg`, `logo.png` or `logo.jpg`) in the user's folder, if any."""
-        for name in LOGO_NAMES:
-            found = self.find_optional(name)
-            if found is not None:
-                return found
-        return None
-
-    def stylesheet(self) -> str:
-        """The web page's CSS: `style.css`, then `custom.css` (the user's changes) when there is one."""
-        return "\n".join(self.text(name) for name in STYLESHEETS if self.find_optional(name))
-
-    def logo_data_uri(self) -> str | None:
-        """The logo as a `data:` URI, so the web page stays one self-contained file."""
-        logo = self.logo()
-        if logo is None:
-            return None
-        import base64
-
-        kind = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg"}[logo.suffix]
-        return f"data:{kind};base64,{base64.b64encode(logo.read_bytes()).decode()}"
+    def stylesheet(self, brand_css: str = "") -> str:
+        """The web page's CSS: `style.css`, the brand's variables, then `custom.css` (a user's
+        additions, which win over both) when there is one."""
+        parts = [self.text(STYLESHEETS[0]), brand_css]
+        if self.find_optional(STYLESHEETS[1]):
+            parts.append(self.text(STYLESHEETS[1]))
+        return "\n".join(part for part in parts if part)
 
     @cached_property
     def fingerprint(self) -> str:
@@ -108,7 +98,7 @@ class TemplateSet:
             digest.update(str(folder.resolve()).encode() + b"\0")
             for path in _files_under(folder):
                 digest.update(str(path.relative_to(folder)).encode() + b"\0")
-                digest.update(hashlib.sha256(path.read_bytes()).digest())
+                digest.update(hashlib.sha256(template_bytes(path)).digest())
         return digest.hexdigest()
 
     def labels(self, language: str) -> dict[str, Any]:
@@ -121,6 +111,18 @@ class TemplateSet:
         for path in files:
             merged = _merge(merged, _read_labels(path))
         return merged
+
+
+def template_bytes(path: Path) -> bytes:
+    """A template file's bytes: a regular file (not a named pipe a pull request put there)
+    of at most MAX_TEMPLATE_BYTES."""
+    try:
+        data = read_regular(path, MAX_TEMPLATE_BYTES + 1)
+    except OSError as error:
+        raise TemplateError(str(path), f"cannot be read: {error.strerror or error}") from None
+    if len(data) > MAX_TEMPLATE_BYTES:
+        raise TemplateError(str(path), f"is larger than {MAX_TEMPLATE_BYTES // (1024 * 1024)} MB")
+    return data
 
 
 def _files_under(folder: Path) -> list[Path]:

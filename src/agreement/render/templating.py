@@ -159,16 +159,21 @@ def check_templates(templates: TemplateSet, env: SandboxedEnvironment | None = N
         raise TemplateError(main, "not found in " + " or ".join(map(str, templates.search_path))) from None
 
 
-def render_markdown(view: DocumentView, templates: TemplateSet, env: SandboxedEnvironment | None = None) -> str:
-    """The Pandoc Markdown of a document, from the skeleton template and its partials."""
-    return _tidy(_render(env or environment(templates), SKELETON, templates, doc=view, labels=view.labels))
+def render_markdown(view: DocumentView, templates: TemplateSet, env: SandboxedEnvironment | None = None,
+                    skeleton: str = SKELETON) -> str:
+    """The Pandoc Markdown of a document, from the skeleton template and its partials (`skeleton`:
+    `report.md.j2` for a follow-up report)."""
+    return _tidy(_render(env or environment(templates), skeleton, templates, doc=view, labels=view.labels))
 
 
 def render_page(view: DocumentView, templates: TemplateSet, contents: str, body: str, *, stylesheet: str,
-                logo: str | None, env: SandboxedEnvironment | None = None) -> str:
-    """The web page: the page template around the body and contents pandoc wrote (already HTML)."""
+                logo: str | None, logo_alt: str = "", footer: str | None = None,
+                env: SandboxedEnvironment | None = None) -> str:
+    """The web page: the page template around the body and contents pandoc wrote (already HTML);
+    `logo` is a data URI and `footer` the brand's footer line."""
     return _render(env or page_environment(templates), PAGE, templates, doc=view, labels=view.labels,
-                   contents=Markup(contents), body=Markup(body), stylesheet=Markup(stylesheet), logo=logo)
+                   contents=Markup(contents), body=Markup(body), stylesheet=Markup(stylesheet), logo=logo,
+                   logo_alt=logo_alt, footer=footer)
 
 
 def _render(env: SandboxedEnvironment, name: str, templates: TemplateSet, **context: Any) -> str:

@@ -286,6 +286,24 @@ class PartView:
         return f"partials/{_TEMPLATES.get(self.key, self.key.replace('_', '-'))}.md.j2"
 
 
+@dataclass(frozen=True)
+class ChartView:
+    """A chart the program drew from data (the follow-up report's indicator charts), never text of
+    the document: the one kind of image the Lua filter lets through. The Markdown names it by
+    `source` (`chart:1`); each format gets its bytes from data, not from a file: the web page the
+    SVG, the Word file the PNG (both through pandoc's metadata), the PDF the SVG (through typst's
+    `sys.inputs`)."""
+
+    key: str
+    alt: str
+    svg: bytes
+    png: bytes
+
+    @property
+    def source(self) -> Markup:
+        return Markup(f"chart:{self.key}")
+
+
 _TEMPLATES = {"background": "text", "purpose": "text", "section": "section", "focus_areas": "areas",
               "areas": "areas"}
 _PART_OF_KEY = {"focus_area_groups": "focus_areas"}
@@ -311,6 +329,8 @@ class DocumentView:
     keywords: tuple[str, ...]
     parties: tuple[PartyView, ...]
     parts: tuple[PartView, ...]
+    charts: tuple[ChartView, ...] = ()
+    """Charts the parts show (the follow-up report's); a document has none."""
 
     @property
     def logo_owner(self) -> str:

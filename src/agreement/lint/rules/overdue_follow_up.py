@@ -71,8 +71,8 @@ focus_areas:
 ```
 
 ## Options
-- `grace_days` (default `0`): days after a follow-up date before it counts as
-  overdue, for reports that are customarily written a few weeks later.
+- `grace_days` (default `0`, from 0 to 366): days after a follow-up date before it
+  counts as overdue, for reports that are customarily written a few weeks later.
 """
 
 from __future__ import annotations
@@ -89,10 +89,12 @@ from ._shared import FINISHED, describe, in_force
 CODE = "L201"
 NAME = "overdue-follow-up"
 SEVERITY = Severity.WARNING
+MAX_GRACE_DAYS = 366
+"""A report a year late is no longer a follow-up; larger numbers are mistakes (and 2**63 days overflow)."""
 
 
 class Options(RuleOptions):
-    grace_days: int = Field(default=0, ge=0)
+    grace_days: int = Field(default=0, ge=0, le=MAX_GRACE_DAYS)
 
 
 def check(context: Context, options: Options) -> Iterator[Finding]:
