@@ -36,7 +36,7 @@ schema: $(STAMP)
 # docs/codes.md: every code's documentation, the page SARIF reports link to.
 docs: $(STAMP)
 	mkdir -p docs
-	$(BIN)/agreement explain --list --format markdown > docs/codes.md
+	$(BIN)/agreement explain --pages docs
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

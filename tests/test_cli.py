@@ -210,14 +210,19 @@ def test_explain_list_as_json_is_every_entry_in_full() -> None:
     assert all(entry["name"] and entry["summary"] and entry["doc"] for entry in entries)
 
 
-DOCS_PAGE = Path(__file__).resolve().parents[1] / "docs" / "codes.md"
+DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 
-def test_the_codes_page_is_fresh() -> None:
-    """docs/codes.md is what SARIF reports link to; `make docs` regenerates it."""
-    result = invoke("explain", "--list", "--format", "markdown")
-    assert result.exit_code == 0
-    assert result.stdout == DOCS_PAGE.read_text(encoding="utf-8"), "docs/codes.md is stale: run `make docs`"
+def test_the_documentation_pages_of_the_codes_are_fresh(tmp_path: Path) -> None:
+    """docs/codes.md and docs/rules/*.md are what SARIF reports link to; `make docs` regenerates them."""
+    result = invoke("explain", "--pages", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    written = sorted(path.relative_to(tmp_path) for path in tmp_path.rglob("*.md"))
+    committed = sorted(path.relative_to(DOCS) for path in [DOCS / "codes.md", *(DOCS / "rules").glob("*.md")])
+    assert written == committed, "docs/rules is stale: run `make docs`"
+    for name in written:
+        assert (tmp_path / name).read_text(encoding="utf-8") == (DOCS / name).read_text(encoding="utf-8"), \
+            f"docs/{name} is stale: run `make docs`"
 
 
 # -- help -----------------------------------------------------------------------------

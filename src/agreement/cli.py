@@ -215,15 +215,30 @@ def schema(
 
 
 @app.command(epilog="Examples:\n\n  agreement explain S201\n\n  agreement explain unknown-key\n\n  agreement explain --list"
-                    "\n\n  agreement explain --list --format json")
+                    "\n\n  agreement explain --list --format json\n\n  agreement explain --pages docs")
 def explain(
     code: Optional[str] = typer.Argument(None, metavar="CODE", help="A code (S201) or its name (unknown-key)."),
     list_all: bool = typer.Option(False, "--list", help="List every code with its summary (all of it as json or markdown)."),
     output_format: str = typer.Option("text", "--format", metavar="FORMAT", help="text, json or markdown."),
+    pages: Optional[Path] = typer.Option(None, "--pages", metavar="DIR",
+                                         help="Write the documentation pages (codes.md, an index, and rules/*.md, one "
+                                              "page per family of codes) into DIR."),
 ) -> None:
     """Print the documentation of a diagnostic code."""
-    from .explaining import FORMATS, all_entries, find_entry, render_entries, render_entry
+    from .explaining import FORMATS, all_entries, documentation_pages, find_entry, render_entries, render_entry
 
+    if pages is not None:
+        from .writing import write_atomically
+
+        written = {pages / name: text.encode("utf-8") for name, text in documentation_pages().items()}
+        try:
+            for folder in {path.parent for path in written}:
+                folder.mkdir(parents=True, exist_ok=True)
+            write_atomically(written)
+        except OSError as error:
+            raise fail_usage(f"{error.filename or pages}: {error.strerror or error}") from None
+        typer.echo(f"wrote {len(written)} pages into {pages}", err=True)
+        return
     if output_format not in FORMATS:
         raise fail_usage(f"unknown format {output_format!r}: use text, json or markdown")
     if list_all or code is None:

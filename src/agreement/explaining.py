@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 
 from .codes import CODES, Code
 
@@ -13,14 +14,91 @@ FORMATS = ("text", "json", "markdown")
 PAGE_INTRO = """\
 # Codes
 
-<!-- Generated from the documentation in the code by `agreement explain --list --format markdown`
-     (`make docs`); a test fails when this file is stale. Do not edit it by hand. -->
-
 Every code that `agreement validate` and `agreement lint` report, with what it means and how to
 fix it: `Y1xx` reading the file (YAML), `S2xx` its shape (the schema), `R3xx` its consistency
 (references and dates), `L` the lint rules. Codes are stable and never reused.
-`agreement explain CODE` prints the same text; SARIF reports link each rule to its heading here.
+`agreement explain CODE` prints the same text.
 """
+GENERATED = """<!-- Generated from the documentation in the code by `agreement explain --pages docs` (`make docs`);
+     a test fails when this file is stale. Do not edit it by hand. -->"""
+
+
+@dataclass(frozen=True)
+class Family:
+    """Codes that share their first two characters (`L1`: L101, L102, …), documented on one page."""
+
+    prefix: str
+    slug: str
+    title: str
+    about: str
+
+    @property
+    def page(self) -> str:
+        """The family's page, relative to the documentation folder: `rules/l1-accountability.md`."""
+        return f"rules/{self.slug}.md"
+
+
+FAMILIES = (
+    Family("Y1", "y1-reading", "Reading the file",
+           "The file cannot be read as YAML at all: it is missing, too large, not UTF-8, binary, or not "
+           "well-formed YAML. Nothing else is checked in such a file."),
+    Family("S2", "s2-shape", "The document's shape",
+           "Keys, types and values against the schema of the document's kind: what `agreement schema` "
+           "writes as JSON Schema for editors."),
+    Family("R3", "r3-consistency", "References and dates",
+           "What the schema cannot see: owners and partners that name no party, goals and outline entries "
+           "that do not exist, dates outside the period, follow-up files that do not match their document."),
+    Family("L1", "l1-accountability", "Accountability",
+           "Every action and citizen promise has a goal, an owner and a follow-up date, inherited or its own."),
+    Family("L2", "l2-dates", "Dates", "Follow-up dates that have passed without a report."),
+    Family("L3", "l3-status", "Status, decision and signatures",
+           "An adopted document says who adopted it, when, under which registration number, for which "
+           "period, and is signed by every party."),
+    Family("L4", "l4-structure", "Structure", "Ids, empty areas and text left to fill in."),
+    Family("L5", "l5-goals", "Goals and indicators",
+           "Goals that can be followed up: with indicators, baselines and targets, in words that commit."),
+    Family("L6", "l6-across-files", "Across files", "Action plans and the agreements they implement."),
+    Family("L7", "l7-promises", "Citizen promises", "Promises phrased as promises."),
+    Family("L8", "l8-accessibility", "Accessibility of the published text",
+           "What the built web page and PDF need to be accessible: alternative text, link texts that say "
+           "where they lead, headings in order."),
+    Family("L9", "l9-suppressions", "Suppressions",
+           "Comments that accept a finding: with a reason, not past their date, and still needed."),
+)
+
+
+def family_of(code: str) -> Family:
+    """The family a code belongs to, by its first two characters."""
+    return next(family for family in FAMILIES if code.upper().startswith(family.prefix))
+
+
+def anchor(entry_code: str, name: str) -> str:
+    """A code's heading as GitHub makes it an anchor: `l102-missing-owner`."""
+    return f"{entry_code} {name}".lower().replace(" ", "-")
+
+
+def _index_row(family: Family, entry: Code) -> str:
+    summary = entry.summary.replace("|", "\\|")
+    return f"| [{entry.code}]({family.page}#{anchor(entry.code, entry.name)}) | `{entry.name}` | {summary} |\n"
+
+
+def documentation_pages() -> dict[str, str]:
+    """The documentation of every code as Markdown pages, by path relative to the documentation
+    folder: `codes.md`, an index of every code, and one page per family under `rules/`."""
+    entries = all_entries()
+    index = [PAGE_INTRO.replace("\n\nEvery", f"\n\n{GENERATED}\n\nEvery", 1)]
+    pages = {}
+    for family in FAMILIES:
+        members = [entry for entry in entries if entry.code.startswith(family.prefix)]
+        if not members:
+            continue
+        index.append(f"## [{family.prefix}xx {family.title}]({family.page})\n\n{family.about}\n\n"
+                     "| code | name | what it reports |\n|---|---|---|\n"
+                     + "".join(_index_row(family, entry) for entry in members))
+        pages[family.page] = "\n".join([f"# {family.prefix}xx {family.title}\n\n{GENERATED}\n\n{family.about} "
+                                        "All codes: [codes.md](../codes.md).\n",
+                                        *(_markdown(entry) for entry in members)])
+    return {"codes.md": "\n".join(index), **pages}
 
 
 def all_entries() -> list[Code]:

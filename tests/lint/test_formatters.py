@@ -168,20 +168,24 @@ def test_sarif_fingerprints_survive_lines_moving(tmp_path: Path, monkeypatch: py
     assert changed[1:] == fingerprints_of(logs[0])[1:]
 
 
-def test_every_sarif_help_link_lands_on_a_heading_of_the_codes_page() -> None:
-    from agreement.lint.formatters.sarif import anchor
+def test_every_sarif_help_link_lands_on_a_heading_of_a_committed_page() -> None:
+    from agreement.lint.formatters.sarif import help_uri
 
-    headings = {line[3:].lower().replace(" ", "-") for line in CODES_PAGE.read_text(encoding="utf-8").splitlines()
-                if line.startswith("## ")}
-    assert {anchor(info) for info in rule_infos()} == headings
+    docs = CODES_PAGE.parent
+    for info in rule_infos():
+        page, _, heading = help_uri(info, str(CODES_PAGE)).partition("#")
+        headings = {line[3:].lower().replace(" ", "-") for line in Path(page).read_text(encoding="utf-8").splitlines()
+                    if line.startswith("## ")}
+        assert Path(page).parent.parent == docs and heading in headings, (info.code, page, heading)
 
 
 def test_sarif_links_every_rule_to_its_documentation(report) -> None:
     driver = json.loads(render("sarif", output_of(report)))["runs"][0]["tool"]["driver"]
     assert driver["informationUri"] == "https://example.org/agreement"
     links = {rule["id"]: rule["helpUri"] for rule in driver["rules"]}
-    assert links["L102"] == f"{DOCS}#l102-missing-owner"
-    assert links["S201"] == f"{DOCS}#s201-unknown-key"
+    folder = DOCS.rsplit("/", 1)[0]
+    assert links["L102"] == f"{folder}/rules/l1-accountability.md#l102-missing-owner"
+    assert links["S201"] == f"{folder}/rules/s2-shape.md#s201-unknown-key"
     assert len(links) == len(rule_infos())
     bare = json.loads(render("sarif", Output(report.diagnostics, report.files, rule_infos())))["runs"][0]["tool"]["driver"]
     assert "informationUri" not in bare and all("helpUri" not in rule for rule in bare["rules"])

@@ -4,8 +4,8 @@ Artifact URIs are relative to `Output.base` (the working directory) under the
 `%SRCROOT%` base id, so GitHub code scanning places them in the repository.
 
 GitHub shows a rule's `help` (its whole documentation) with each alert; `helpUri` links the
-same text on the documentation page (`docs/codes.md#l102-missing-owner`) for viewers that
-show a link instead. Each result has a fingerprint of its code, file, YAML path and message
+same text on its family's documentation page (`docs/rules/l1-accountability.md#l102-missing-owner`)
+for viewers that show a link instead. Each result has a fingerprint of its code, file, YAML path and message
 (`agreementFinding/v1`), so an alert is the same alert after lines above it moved; upload-sarif
 adds its own line hash beside it.
 """
@@ -28,9 +28,13 @@ FINGERPRINT = "agreementFinding/v1"
 """The name of our fingerprint; a new way of computing it gets a new version, never the same name."""
 
 
-def anchor(info: RuleInfo) -> str:
-    """The code's heading on the documentation page as GitHub makes it an anchor: `l102-missing-owner`."""
-    return f"{info.code} {info.name}".lower().replace(" ", "-")
+def help_uri(info: RuleInfo, docs_url: str) -> str:
+    """Where the code is documented: its heading on its family's page, beside the index page
+    `docs_url` (`…/docs/codes.md` -> `…/docs/rules/l1-accountability.md#l102-missing-owner`)."""
+    from ...explaining import anchor, family_of
+
+    folder = docs_url.rsplit("/", 1)[0]
+    return f"{folder}/{family_of(info.code).page}#{anchor(info.code, info.name)}"
 
 
 def _rule(info: RuleInfo, docs_url: str | None) -> dict[str, Any]:
@@ -47,7 +51,7 @@ def _rule(info: RuleInfo, docs_url: str | None) -> dict[str, Any]:
         "properties": {"tags": ["validation" if not info.code.startswith("L") else "lint"]},
     }
     if docs_url:
-        rule["helpUri"] = f"{docs_url}#{anchor(info)}"
+        rule["helpUri"] = help_uri(info, docs_url)
     return rule
 
 
