@@ -20,6 +20,7 @@ from ..render.brand import find_brand
 from ..render.single import Page, html_page
 from ..resources import bundled
 from ..discovery import UsageError
+from ..processes import signals_held
 from .page import problems_page
 from .server import PreviewServer, Shown
 
@@ -122,7 +123,8 @@ class Preview:
             for watcher in watchers:  # before the first build, so that no save goes unseen
                 watcher.start()
             on_rebuilt(self.rebuild())
-            serving.start()
+            with signals_held():  # stopped inside start(), the thread could not yet be alive and would
+                serving.start()  # then serve the socket `close` had closed: a traceback on the way out
             while not stop.is_set():
                 if _wait_for_change(changes, stop) or self.stamp != _stamp(self.document):
                     on_rebuilt(self.rebuild())
