@@ -13,7 +13,7 @@
 - Every relative link points to a file that exists and, for `#anchor` into a Markdown page,
   to a heading of that page (GitHub's anchors: lowercase, punctuation other than `-` and `_`
   removed, spaces to `-`, `-1`, `-2`, … for repeated headings).
-- The index, docs/README.md, links every page.
+- The README stays short, keeps its two set-up commands near the top, and links every page.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ README = ROOT / "README.md"
 GENERATED = {DOCS / "codes.md", *(DOCS / "rules").glob("*.md")}
 """Written by `agreement explain --pages docs`: their examples show findings on purpose."""
 PAGES = sorted(DOCS.rglob("*.md"))
-WRITTEN = [page for page in PAGES if page not in GENERATED]
+WRITTEN = [README, *(page for page in PAGES if page not in GENERATED)]
 KINDS = ("agreement", "action-plan", "guidelines", "citizen-promises", "follow-up")
 GLOBAL_OPTIONS = {"--help", "--version"}
 
@@ -330,11 +330,18 @@ def test_anchors_follow_github() -> None:
     assert slug("Åtgärder och löften / Actions_and promises") == "åtgärder-och-löften--actions_and-promises"
 
 
-# -- the index ------------------------------------------------------------------------------
+# -- the README and the index -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("source", [DOCS / "README.md"], ids=name)
-def test_every_page_is_linked_from_the_index(source: Path) -> None:
+def test_the_readme_stays_short_and_starts_with_setting_up() -> None:
+    lines = README.read_text(encoding="utf-8").splitlines()
+    assert len(lines) < 1000
+    top = lines[:40]
+    assert any(line.startswith("make run ") for line in top) and any(line.startswith("make test ") for line in top)
+
+
+@pytest.mark.parametrize("source", [DOCS / "README.md", README], ids=name)
+def test_every_page_is_linked_from_the_index_and_the_readme(source: Path) -> None:
     """Every page but the family pages of the codes, which docs/codes.md indexes."""
     linked = {(source.parent / target.partition("#")[0]).resolve() for target in links(source)}
     wanted = [page for page in PAGES if page != DOCS / "README.md" and page.parent != DOCS / "rules"]
