@@ -121,9 +121,14 @@ def expected(source: Path) -> Expected:
 
 
 def _reading_order(element: Element, heading: Element | None = None) -> list[tuple[Marked, Element | None]]:
-    """Every marked content in reading order, with the heading it belongs to (None: not a heading)."""
-    found: list[tuple[Marked, Element | None]] = []
+    """Every marked content in reading order, with the heading it belongs to (None: not a heading).
+
+    A Figure that marks no content but names its page (LibreOffice tags a picture so) counts as
+    content on that page."""
     owner = element if element.heading_level else heading
+    if element.role == "Figure" and not element.kids and element.page is not None:
+        return [(Marked(element.page, -1), owner)]
+    found: list[tuple[Marked, Element | None]] = []
     for kid in element.kids:
         found += [(kid, owner)] if isinstance(kid, Marked) else _reading_order(kid, owner)
     return found

@@ -83,3 +83,16 @@ def test_without_its_keeps_the_word_file_breaks_the_rules(
     assert any(" ends with the heading " in finding for finding in found), found
     assert any(" rows is split across pages " in finding for finding in found), found
     assert any(finding.endswith(("where it starts", "where it ends")) for finding in found), found
+
+
+def test_the_follow_up_report_breaks_no_general_pagination_rule(built_dir: Path, word_layouts: dict[str, Path]) -> None:
+    """The follow-up report (`agreement report`) has no member lists or signatures to keep whole,
+    but its headings, tables and text follow the same rules, in the PDF and in Word's layout."""
+    pdf = next(built_dir.glob("ljusdal-2014-uppfoljning-*.pdf"))
+    for layout in (TaggedPdf(pdf), TaggedPdf(word_layouts[pdf.stem])):
+        tables = pagination.tables(layout)
+        assert tables, f"no data table in {layout.path.name}"
+        found = (pagination.heading_findings(layout) + [f for t in tables for f in pagination.table_findings(t)]
+                 + pagination.hyphenation_findings(layout) + pagination.off_page_findings(layout)
+                 + pagination.overprint_findings(layout) + pagination.column_findings(layout))
+        assert found == [], layout.path.name
