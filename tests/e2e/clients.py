@@ -53,6 +53,24 @@ def libreoffice_to_pdf(docx: Path, out_dir: Path, profile: Path) -> tuple[Path, 
     return out_dir / f"{docx.stem}.pdf", done.stdout + done.stderr
 
 
+def libreoffice_layouts(docx_files: list[Path], out_dir: Path, profile: Path) -> dict[str, Path]:
+    """LibreOffice's layout of Word files as tagged PDFs, all in one run of soffice.
+
+    Tagged (`UseTaggedPDF`), so the PDF's structure tree tells which paragraph is a heading
+    and which a table row, and on which page each landed: the pagination tests read Word's
+    layout the same way as typst's. Returns each PDF by the Word file's stem.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    export = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
+    done = run(["soffice", "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}",
+                "--convert-to", export, "--outdir", out_dir, *docx_files], timeout=600)
+    layouts = {docx.stem: out_dir / f"{docx.stem}.pdf" for docx in docx_files}
+    missing = [name for name, pdf in layouts.items() if not pdf.is_file()]
+    if missing:
+        pytest.fail(f"LibreOffice wrote no PDF for {missing}:\n{done.stdout}{done.stderr}")
+    return layouts
+
+
 # -- poppler --------------------------------------------------------------------------
 
 

@@ -16,14 +16,15 @@ from typing import Any
 
 import pytest
 
-from .clients import ROOT, browse
+from ..synthetic_plan import write_plan
+from .clients import ROOT, browse, libreoffice_layouts
 from .expectations import SOURCE_FOLDERS, SOURCES, Expected, expected_from
 
 FORMATS = "html,docx,pdf"
 REPORT_SOURCE = ROOT / "examples" / "ljusdal-2014" / "action-plan.yaml"
 REPORT_AS_OF = "2014-09-15"
 """`agreement report` of the example with progress (and a measured indicator), as `make run` builds it."""
-OUTPUT_FOLDERS = ("built", "screenshots", "pages", "libreoffice")
+OUTPUT_FOLDERS = ("built", "screenshots", "pages", "libreoffice", "synthetic", "layouts")
 
 
 @pytest.fixture(scope="session")
@@ -87,3 +88,26 @@ def browsed(built_dir: Path, e2e_out: Path) -> dict[str, Any]:
 def libreoffice_profile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A private LibreOffice user profile for this run."""
     return tmp_path_factory.mktemp("libreoffice-profile")
+
+
+@pytest.fixture(scope="session")
+def synthetic_built(e2e_out: Path) -> Path:
+    """The forty-page synthetic plan (tests/synthetic_plan.py), written and built to Word and PDF
+    through the real command line, into `e2e-out/synthetic/`: its YAML and its built files."""
+    folder = e2e_out / "synthetic"
+    folder.mkdir(parents=True, exist_ok=True)
+    source = write_plan(folder)
+    command = [str(Path(sys.executable).with_name("agreement")), "build", str(source), "--to", "docx,pdf",
+               "--out", str(folder)]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
+    if done.returncode != 0:
+        pytest.fail(f"`{' '.join(command)}` exited with {done.returncode}:\n{done.stderr}{done.stdout}")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def word_layouts(built_dir: Path, synthetic_built: Path, e2e_out: Path, libreoffice_profile: Path) -> dict[str, Path]:
+    """LibreOffice's layout of every built Word file (the synthetic plan's too) as a tagged PDF in
+    `e2e-out/layouts/`, by document id."""
+    return libreoffice_layouts(sorted([*built_dir.glob("*.docx"), *synthetic_built.glob("*.docx")]),
+                               e2e_out / "layouts", libreoffice_profile)

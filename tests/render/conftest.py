@@ -76,3 +76,32 @@ def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     report = run_build([HOSTILE], out)
     assert report.exit_code == 0, report.results
     return out
+
+
+# The documents the pagination and accessibility tests read: every example (the follow-up file
+# beside the Ljusdal plan is not a document), the real-client tests' documents, and a long
+# synthetic plan (tests/synthetic_plan.py).
+E2E_DOCUMENTS = ROOT / "tests" / "e2e" / "documents"
+
+
+def paged_sources() -> list[Path]:
+    from agreement.followups.logs import is_follow_up_file
+    from agreement.discovery import discover
+
+    return [path for path in discover([EXAMPLES, E2E_DOCUMENTS]) if not is_follow_up_file(path)]
+
+
+@pytest.fixture(scope="session")
+def synthetic_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from ..synthetic_plan import write_plan
+
+    return write_plan(tmp_path_factory.mktemp("synthetic"))
+
+
+@pytest.fixture(scope="session")
+def paged_build(tmp_path_factory: pytest.TempPathFactory, synthetic_source: Path) -> Path:
+    """Every paged source and the synthetic plan built once to PDF and Word."""
+    out = tmp_path_factory.mktemp("paged")
+    report = run_build([*paged_sources(), synthetic_source], out, formats=("pdf", "docx"))
+    assert report.exit_code == 0, report.results
+    return out

@@ -321,7 +321,7 @@ class _Reader:
         files = []
         for index, font in enumerate(fonts):
             if font.source != "file":
-                continue  # system fonts are named only; Google fonts are not fetched (see the README)
+                continue  # system fonts are named only; Google fonts are not fetched (see docs/brand.md)
             for number, entry in enumerate(font.files or []):
                 where = ("typography", "fonts", index, "files", number)
                 asset = self.asset(entry.path, where, FONT_TYPES)

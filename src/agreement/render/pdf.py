@@ -11,6 +11,10 @@ and the same input still gives the same bytes.
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pypdf import PdfWriter
 
 
 def show_bookmarks(pdf: bytes) -> bytes:
@@ -20,6 +24,21 @@ def show_bookmarks(pdf: bytes) -> bytes:
 
     writer = PdfWriter(io.BytesIO(pdf), incremental=True)
     writer._root_object[NameObject("/PageMode")] = NameObject("/UseOutlines")  # pypdf has no public setter for it
+    keep_document_information(writer)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def keep_document_information(writer: PdfWriter) -> None:
+    """Carry the document information dictionary (title, authors, keywords) into the update's trailer.
+
+    A reader takes /Info from the last trailer only, and pypdf writes it into an update's
+    trailer only when the dictionary changed, so an update that leaves it alone would hide the
+    title from readers and checkers that look there. A copy of it as a new object is written
+    and named in the new trailer; the values are typst's, unchanged."""
+    from pypdf.generic import DictionaryObject
+
+    information = writer._info
+    if information is not None:  # pypdf has no public way to name a new /Info object
+        writer._info_obj = writer._add_object(DictionaryObject(information))
