@@ -80,7 +80,7 @@ def bare_calls(documents: list[Path], markdown_dir: Path) -> tuple[float, float]
     """pandoc x3 and typst for every document, one after another, on the Markdown the build made."""
     from agreement.render.build import pandoc_metadata, typst_inputs, build_date
     from agreement.render.pandoc import arguments, environment
-    from agreement.render.templates import TemplateSet
+    from agreement.render.template_folders import TemplateSet
     from agreement.render.typst_pdf import compile_pdf
     from agreement.render.viewmodel import build_view
     from agreement.render.wording import Wording

@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from agreement.render.templates import TemplateSet
+from agreement.render.template_folders import TemplateSet
 from agreement.render.viewmodel import ActionList, AreasView, BodyView, DocumentView, build_view
 from agreement.render.wording import Wording
 from agreement.validation import check_file

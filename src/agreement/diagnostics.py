@@ -9,7 +9,8 @@ from enum import Enum
 from typing import Collection, Iterable, Sequence
 
 PathPart = str | int
-Path = tuple[PathPart, ...]
+YamlPath = tuple[PathPart, ...]
+"""Where a value sits inside a document: its keys and list indexes from the top (`("focus_areas", 0, "title")`)."""
 
 
 class Severity(str, Enum):
@@ -43,7 +44,7 @@ class Diagnostic:
     file: str
     span: Span | None = None
     severity: Severity = Severity.ERROR
-    path: Path = ()
+    path: YamlPath = ()
     hint: str | None = None
     rule: str | None = field(default=None, compare=False)
 
@@ -63,7 +64,7 @@ class Diagnostic:
         return (self.file, span.line, span.column, self.code, self.message)
 
 
-def dotted(path: Path) -> str:
+def dotted(path: YamlPath) -> str:
     """A path as users write it in messages: `focus_areas[0].actions[2].owner`."""
     out = ""
     for part in path:

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path as FsPath
+from pathlib import Path
 from typing import Any
 
-from .diagnostics import Diagnostic, Path, Span
+from .diagnostics import Diagnostic, Span, YamlPath
 from .reading import read_regular
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -68,12 +68,12 @@ class Loaded:
     file: str
     text: str
     data: Any
-    positions: dict[Path, _Position]
-    key_positions: dict[Path, _Position]
+    positions: dict[YamlPath, _Position]
+    key_positions: dict[YamlPath, _Position]
     characters: int = 0
     """Characters in all the file's values (keys not counted): how much text a build has to set."""
 
-    def span(self, path: Path, *, key: bool = False) -> Span | None:
+    def span(self, path: YamlPath, *, key: bool = False) -> Span | None:
         """Where `path` is written; its key when `key` and it has one; else its nearest ancestor."""
         if key and path in self.key_positions:
             return _span(self.key_positions[path])
@@ -86,7 +86,7 @@ class Loaded:
                 return None
             path = path[:-1]
 
-    def written(self, path: Path) -> Path:
+    def written(self, path: YamlPath) -> YamlPath:
         """The part of a model's `path` that is written in the file.
 
         The model normalises shorthands (`follow_up: [2016-06-30]` is read as
@@ -123,7 +123,7 @@ def _fail(file: str, code: str, message: str, line: int | None = None, column: i
     return LoadError(Diagnostic(code=code, message=message, file=file, span=span, hint=hint))
 
 
-def read_file(path: str | FsPath) -> bytes:
+def read_file(path: str | Path) -> bytes:
     """The file's bytes, refusing anything larger than MAX_BYTES before reading it."""
     file = str(path)
     try:
@@ -145,7 +145,7 @@ def source_lines(file: str, given: bytes | None = None) -> list[str]:
     return raw.decode("utf-8-sig", "replace").splitlines()
 
 
-def load_file(path: str | FsPath) -> Loaded:
+def load_file(path: str | Path) -> Loaded:
     """Read and parse one file; raises LoadError with a diagnostic for any problem."""
     return load_bytes(read_file(path), str(path))
 
@@ -214,7 +214,7 @@ class _Frame:
 
     __slots__ = ("container", "path", "key", "key_position", "anchor", "start", "size")
 
-    def __init__(self, container: Any, path: Path, anchor: str | None, start: Any):
+    def __init__(self, container: Any, path: YamlPath, anchor: str | None, start: Any):
         self.container = container
         self.path = path
         self.key: str | None = None
@@ -229,8 +229,8 @@ class _Builder:
 
     def __init__(self, file: str):
         self.file = file
-        self.positions: dict[Path, _Position] = {}
-        self.key_positions: dict[Path, _Position] = {}
+        self.positions: dict[YamlPath, _Position] = {}
+        self.key_positions: dict[YamlPath, _Position] = {}
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.alias_nodes = 0
         self.stack: list[_Frame] = []
@@ -238,7 +238,7 @@ class _Builder:
         self.documents = 0
         self.characters = 0
 
-    def build(self, text: str) -> tuple[Any, dict[Path, _Position], dict[Path, _Position]]:
+    def build(self, text: str) -> tuple[Any, dict[YamlPath, _Position], dict[YamlPath, _Position]]:
         from _ruamel_yaml import CParser
         from ruamel.yaml import events
 
@@ -357,7 +357,7 @@ class _Builder:
 
     # -- placing values -----------------------------------------------------
 
-    def _child_path(self, event: Any) -> Path:
+    def _child_path(self, event: Any) -> YamlPath:
         if not self.stack:
             return ()
         parent = self.stack[-1]
@@ -370,7 +370,7 @@ class _Builder:
         return parent.path + (parent.key,)
 
     def _attach(self, value: Any, position: _Position, anchor: str | None, size: int,
-                path: Path | None = None) -> None:
+                path: YamlPath | None = None) -> None:
         if anchor is not None:
             self.anchors[anchor] = (value, size)
         if not self.stack:

@@ -15,7 +15,7 @@ from typing import Any, Literal, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from .diagnostics import Path
+from .diagnostics import YamlPath
 
 
 def key_of(name: str, info: FieldInfo) -> str:
@@ -31,7 +31,7 @@ def field_named(model: type[BaseModel], key: str) -> tuple[str, FieldInfo] | Non
     return None
 
 
-def model_at(model: type[BaseModel], path: Path) -> type[BaseModel] | None:
+def model_at(model: type[BaseModel], path: YamlPath) -> type[BaseModel] | None:
     """The model of the mapping at `path`, or None where the path leaves the models (a text, a free mapping)."""
     current: type[BaseModel] | None = model
     key_next = False
@@ -53,7 +53,7 @@ def _is_mapping(annotation: Any) -> bool:
         get_origin(argument) is dict for argument in getattr(annotation, "__args__", ()) or ())
 
 
-def field_at(model: type[BaseModel], path: Path) -> tuple[type[BaseModel], str, FieldInfo] | None:
+def field_at(model: type[BaseModel], path: YamlPath) -> tuple[type[BaseModel], str, FieldInfo] | None:
     """The model owning the last key of `path`, that key's field name and its FieldInfo; None when
     the key is not a field (an unknown key, a list index, a key of a free mapping)."""
     if not path or isinstance(path[-1], int):

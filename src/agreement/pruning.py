@@ -44,7 +44,7 @@ from typing import Any, Iterable, Iterator
 
 from pydantic import BaseModel, ValidationError
 
-from .diagnostics import Path
+from .diagnostics import YamlPath
 from .model.outline import PARTS
 from .model.resolve import Problem
 from .model_paths import field_at
@@ -71,7 +71,7 @@ class Salvaged:
 
     document: BaseModel
     data: Any
-    kept: dict[Path, list[int]]
+    kept: dict[YamlPath, list[int]]
     touched_ids: frozenset[str]
     stood_in: frozenset[str]
     touched_keys: frozenset[str] = frozenset()
@@ -96,7 +96,7 @@ class Salvaged:
             return self._outline_made_up(problem.path, outline_name(name))
         return isinstance(name, str) and any(part in self.touched_ids for part in (name, *name.split("/")))
 
-    def _outline_made_up(self, path: Path, name: Any) -> bool:
+    def _outline_made_up(self, path: YamlPath, name: Any) -> bool:
         """An outline entry naming a part whose keys were pruned, or a section id declared in something
         pruned; not one the file's outline names twice, which pruning cannot cause."""
         outline = self.data.get("outline") if isinstance(self.data, dict) else None
@@ -135,7 +135,7 @@ class _Pruning:
     model: type[BaseModel]
     drops: _Trie = field(default_factory=dict)
     stand_ins: dict[str, Any] = field(default_factory=dict)
-    kept: dict[Path, list[int]] = field(default_factory=dict)
+    kept: dict[YamlPath, list[int]] = field(default_factory=dict)
 
     def prune(self, errors: list[dict[str, Any]]) -> bool:
         """Prune the part each error is in; False when one is in no part that can go."""
@@ -152,7 +152,7 @@ class _Pruning:
                 _add(self.drops, point)
         return True
 
-    def _point(self, path: Path) -> Path | None:
+    def _point(self, path: YamlPath) -> YamlPath | None:
         """The deepest part of `path` that can be pruned: a list item, an optional or unknown key, or a
         required key of the document (to stand in for)."""
         for depth in range(len(path), 0, -1):
@@ -163,7 +163,7 @@ class _Pruning:
                 return prefix
         return None
 
-    def _required(self, path: Path) -> bool:
+    def _required(self, path: YamlPath) -> bool:
         found = field_at(self.model, path)
         return found is not None and found[2].is_required()
 
@@ -203,7 +203,7 @@ def outline_name(entry: Any) -> Any:
     return entry
 
 
-def file_path(path: Path, data: Any, kept: dict[Path, list[int]]) -> Path:
+def file_path(path: YamlPath, data: Any, kept: dict[YamlPath, list[int]]) -> YamlPath:
     """`path` into the pruned data (or the model made of it) as a path into the file's `data`.
 
     List indices are mapped back through `kept`; a key the model made up for a shorthand
@@ -221,7 +221,7 @@ def file_path(path: Path, data: Any, kept: dict[Path, list[int]]) -> Path:
     return tuple(found)
 
 
-def written_value(data: Any, path: Path) -> Any:
+def written_value(data: Any, path: YamlPath) -> Any:
     """The value at `path` in the file's data, or at its deepest written ancestor (a text a shorthand
     makes into a list: `owner: eslov/gata` for `owner: [eslov/gata]`)."""
     node = data
@@ -233,7 +233,7 @@ def written_value(data: Any, path: Path) -> Any:
     return node
 
 
-def _at(data: Any, path: Path) -> Any:
+def _at(data: Any, path: YamlPath) -> Any:
     """The value at `path`, or None where the file has none."""
     for part in path:
         data = _step(data, part)
@@ -248,7 +248,7 @@ def _step(node: Any, part: Any) -> Any:
     return None
 
 
-def _exists(data: Any, path: Path) -> bool:
+def _exists(data: Any, path: YamlPath) -> bool:
     node = data
     for part in path:
         if not (isinstance(node, dict) and part in node) and not (
@@ -258,7 +258,7 @@ def _exists(data: Any, path: Path) -> bool:
     return True
 
 
-def _add(trie: _Trie, path: Path) -> None:
+def _add(trie: _Trie, path: YamlPath) -> None:
     """Mark `path` pruned; a part already pruned with an ancestor stays so."""
     for part in path[:-1]:
         trie = trie.setdefault(part, {})
@@ -267,7 +267,7 @@ def _add(trie: _Trie, path: Path) -> None:
     trie[path[-1]] = _DROP
 
 
-def _paths(trie: _Trie, prefix: Path = ()) -> Iterator[Path]:
+def _paths(trie: _Trie, prefix: YamlPath = ()) -> Iterator[YamlPath]:
     for part, below in trie.items():
         if below is _DROP:
             yield prefix + (part,)
@@ -275,7 +275,7 @@ def _paths(trie: _Trie, prefix: Path = ()) -> Iterator[Path]:
             yield from _paths(below, prefix + (part,))
 
 
-def _without(node: Any, trie: _Trie, path: Path, kept: dict[Path, list[int]]) -> Any:
+def _without(node: Any, trie: _Trie, path: YamlPath, kept: dict[YamlPath, list[int]]) -> Any:
     """A copy of `node` without the parts `trie` marks; what it does not reach is shared, not copied."""
     if isinstance(node, dict):
         return {key: value if key not in trie else _without(value, trie[key], path + (key,), kept)

@@ -33,7 +33,7 @@ from typing import Iterable
 
 from pydantic import BaseModel
 
-from .diagnostics import Path, did_you_mean
+from .diagnostics import YamlPath, did_you_mean
 from .model.base import SWEDISH, SWEDISH_VALUES
 from .model_paths import field_at, key_of, model_at
 
@@ -167,7 +167,7 @@ def suggest(written: str, index: TermIndex, what: str) -> str | None:
     return match.hint(what) if match else None
 
 
-def key_hint(model: type[BaseModel], path: Path) -> str | None:
+def key_hint(model: type[BaseModel], path: YamlPath) -> str | None:
     """The hint for the unknown key that ends `path`: the key meant, else the keys allowed there."""
     owner = model_at(model, path[:-1])
     if owner is None:
@@ -180,7 +180,7 @@ MAPPING_KEY = "[key]"
 """The last part of pydantic's path to a key of a mapping (rather than its value)."""
 
 
-def value_hint(model: type[BaseModel], path: Path, value: object, allowed: Iterable[str]) -> str | None:
+def value_hint(model: type[BaseModel], path: YamlPath, value: object, allowed: Iterable[str]) -> str | None:
     """The hint for a value at `path` that is not one of the `allowed` values of its field (or a key
     of a mapping field whose keys are fixed, such as `labels`); without Swedish terms where the path
     leads to no field (an item of a list of fixed values)."""

@@ -15,12 +15,12 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path as FsPath
+from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from pydantic import ValidationError
 
-from .diagnostics import Diagnostic, Path, Span, dotted
+from .diagnostics import Diagnostic, Span, YamlPath, dotted
 from .discovery import UsageError, misspelt_kind  # noqa: F401  (UsageError: re-exported, callers catch it)
 from .loading import Loaded, LoadError, load_bytes, load_file
 from .model import FILE_KINDS, Document, FollowUpLog
@@ -49,7 +49,7 @@ class Checked:
 # -- one file ---------------------------------------------------------------------
 
 
-def check_file(path: str | FsPath, given: bytes | None = None) -> Checked:
+def check_file(path: str | Path, given: bytes | None = None) -> Checked:
     """Load and validate one file, or `given`, its bytes read elsewhere (standard input) under
     its name; never raises for a problem in the file."""
     file = str(path)
@@ -217,7 +217,7 @@ def _describe(value: Any) -> str:
     return f"the text {text[:40]!r}" + ("…" if len(text) > 40 else "")
 
 
-def _value_at(data: Any, path: Path) -> Any:
+def _value_at(data: Any, path: YamlPath) -> Any:
     """The value written at `path`; for a path the model made up (a normalised shorthand
     such as `follow_up: 2015-13-01`), the value written at its deepest existing ancestor,
     and a key it made up under a written list (`dates` of `follow_up: [...]`) is skipped."""
@@ -236,15 +236,15 @@ def _value_at(data: Any, path: Path) -> Any:
 def _from_pydantic(errors: list[dict[str, Any]], loaded: Loaded, model: type[Model]) -> list[Diagnostic]:
     diagnostics = []
     for item in errors[:MAX_PROBLEMS]:
-        path: Path = tuple(item["loc"])
+        path: YamlPath = tuple(item["loc"])
         diagnostics.append(_map_error(item, path, loaded, model))
     return list(dict.fromkeys(diagnostics))
 
 
-_Mapper = Callable[[dict[str, Any], Path, Loaded, type[Model]], tuple[str, str, str | None, bool]]
+_Mapper = Callable[[dict[str, Any], YamlPath, Loaded, type[Model]], tuple[str, str, str | None, bool]]
 
 
-def _unknown_key(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Model]) -> tuple[str, str, str | None, bool]:
+def _unknown_key(item: dict[str, Any], path: YamlPath, loaded: Loaded, model: type[Model]) -> tuple[str, str, str | None, bool]:
     key = str(path[-1])
     where = f" in {_dotted_parent(path)}" if len(path) > 1 else ""
     from .terms import key_hint  # only when a file has an error: start-up stays light
@@ -252,12 +252,12 @@ def _unknown_key(item: dict[str, Any], path: Path, loaded: Loaded, model: type[M
     return "S201", f"unknown key {key!r}{where}", key_hint(model, path), True
 
 
-def _missing(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Model]) -> tuple[str, str, str | None, bool]:
+def _missing(item: dict[str, Any], path: YamlPath, loaded: Loaded, model: type[Model]) -> tuple[str, str, str | None, bool]:
     where = f" in {_dotted_parent(path)}" if len(path) > 1 else ""
     return "S202", f"missing required key {path[-1]!r}{where}", None, False
 
 
-def _wrong_type(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Model]) -> tuple[str, str, str | None, bool]:
+def _wrong_type(item: dict[str, Any], path: YamlPath, loaded: Loaded, model: type[Model]) -> tuple[str, str, str | None, bool]:
     expected = _TYPE_WORDS[item["type"]]
     found = _describe(_value_at(loaded.data, path))
     hint = None
@@ -266,7 +266,7 @@ def _wrong_type(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Mo
     return "S203", f"expected {expected}, found {found}", hint, False
 
 
-def _bad_date(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Model]) -> tuple[str, str, str | None, bool]:
+def _bad_date(item: dict[str, Any], path: YamlPath, loaded: Loaded, model: type[Model]) -> tuple[str, str, str | None, bool]:
     from . import dates  # only when a file has a wrong date
 
     value = _value_at(loaded.data, path)
@@ -275,7 +275,7 @@ def _bad_date(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Mode
     return "S205", problem.message, problem.hint, False
 
 
-def _bad_value(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Model]) -> tuple[str, str, str | None, bool]:
+def _bad_value(item: dict[str, Any], path: YamlPath, loaded: Loaded, model: type[Model]) -> tuple[str, str, str | None, bool]:
     value = _value_at(loaded.data, path)
     kind, context = item["type"], item.get("ctx") or {}
     if kind == "literal_error":
@@ -295,7 +295,7 @@ def _bad_value(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Mod
     return "S204", f"{_describe(value)} is not a valid value here ({kind})", None, False
 
 
-def _over_limit(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Model]) -> tuple[str, str, str | None, bool]:
+def _over_limit(item: dict[str, Any], path: YamlPath, loaded: Loaded, model: type[Model]) -> tuple[str, str, str | None, bool]:
     context = item.get("ctx") or {}
     if item["type"] == "string_too_long":
         length = len(str(_value_at(loaded.data, path)))
@@ -310,11 +310,11 @@ _MAPPERS.update({kind: _wrong_type for kind in _TYPE_WORDS})
 _MAPPERS.update({kind: _bad_date for kind in _DATE_TYPES})
 
 
-def _dotted_parent(path: Path) -> str:
+def _dotted_parent(path: YamlPath) -> str:
     return dotted(path[:-1])
 
 
-def _map_error(item: dict[str, Any], path: Path, loaded: Loaded, model: type[Model]) -> Diagnostic:
+def _map_error(item: dict[str, Any], path: YamlPath, loaded: Loaded, model: type[Model]) -> Diagnostic:
     code, message, hint, on_key = _MAPPERS.get(item["type"], _bad_value)(item, path, loaded, model)
     span: Span | None
     if item["type"] == "missing":
@@ -344,7 +344,7 @@ def _line_of_block(loaded: Loaded, span: Span, line: int) -> Span:
 # -- many files ---------------------------------------------------------------------
 
 
-def check_files(files: Sequence[FsPath], check: Callable[[FsPath], Any] | None = None,
+def check_files(files: Sequence[Path], check: Callable[[Path], Any] | None = None,
                 jobs: int | None = None) -> list[Any]:
     """Run `check` (default: diagnostics of `check_file`) on every file, across cores when many.
 
@@ -360,6 +360,6 @@ def check_files(files: Sequence[FsPath], check: Callable[[FsPath], Any] | None =
     return list(map_in_order(check, files, jobs, chunksize=max(1, len(files) // (jobs * 8))))
 
 
-def file_diagnostics(path: FsPath) -> list[Diagnostic]:
+def file_diagnostics(path: Path) -> list[Diagnostic]:
     """The diagnostics of one file (picklable, for worker processes)."""
     return check_file(path).diagnostics

@@ -51,7 +51,7 @@ def _has_action_tables(document: Document) -> bool:
     """Whether any list of actions prints as a table: the layout the view model chooses (sections
     for actions with descriptions, a table for actions that state a goal, owner or follow-up of
     their own, a list of titles otherwise)."""
-    from agreement.render.templates import TemplateSet
+    from agreement.render.template_folders import TemplateSet
     from agreement.render.viewmodel import build_view
     from agreement.render.wording import Wording
 

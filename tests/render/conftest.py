@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from agreement.render.build import BuildOptions, BuildReport, build
-from agreement.render.templates import TemplateSet
-from agreement.render.templating import render_markdown
+from agreement.render.jinja_steps import render_markdown
+from agreement.render.template_folders import TemplateSet
 from agreement.render.viewmodel import DocumentView, build_view
 from agreement.render.wording import Wording
 from agreement.validation import check_file

@@ -16,7 +16,7 @@ from typing import Callable
 import pikepdf
 import pytest
 
-from agreement.render.templates import TemplateSet
+from agreement.render.template_folders import TemplateSet
 from agreement.validation import check_file
 
 from .. import accessibility

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from agreement.cli import app
 from agreement.followups.logs import is_follow_up_file
-from agreement.render.output import CACHE_NAME
+from agreement.render.build_cache import CACHE_NAME
 
 from .conftest import EXAMPLES, HOSTILE, PLAN, run_build
 
@@ -180,7 +180,7 @@ def test_a_cache_that_cannot_be_saved_is_an_input_output_error_after_the_files_a
     def disk_full(outputs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("agreement.render.output.write_atomically", disk_full)
+    monkeypatch.setattr("agreement.render.build_cache.write_atomically", disk_full)
     code, out, err = agreement(str(PLAN), "--to", "md", "--out", str(tmp_path))
     assert code == 2
     assert f"built: {PLAN}" in out and (tmp_path / "plan-by-party.md").is_file()

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from agreement.render.templates import TemplateSet
+from agreement.render.template_folders import TemplateSet
 
 from .. import pagination
 from ..pdf_reading import TaggedPdf

@@ -19,7 +19,7 @@ from pypdf import PdfReader
 from agreement.render.build import pandoc_metadata
 from agreement.render.escaping import markdown_block
 from agreement.render.pandoc import convert_all
-from agreement.render.templates import TemplateSet
+from agreement.render.template_folders import TemplateSet
 
 from .conftest import HOSTILE, markdown_of, view_of
 

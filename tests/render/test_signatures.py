@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from agreement.render.build import pandoc_metadata, title_page_data
 from agreement.render.pandoc import convert_all
-from agreement.render.templates import TemplateSet
+from agreement.render.template_folders import TemplateSet
 
 from .conftest import EXAMPLES, FIXTURES, markdown_of, run_build, view_of
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from agreement.render.templates import TemplateError, TemplateSet
-from agreement.render.templating import check_templates, render_markdown
+from agreement.render.jinja_steps import check_templates, render_markdown
+from agreement.render.template_folders import TemplateError, TemplateSet
 
 from .conftest import PLAN, markdown_of, view_of
 

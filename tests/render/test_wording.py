@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from agreement.model import FollowUp, Period
-from agreement.render.templates import TemplateSet
+from agreement.render.template_folders import TemplateSet
 from agreement.render.wording import Wording
 
 SV = Wording(TemplateSet().labels("sv"))

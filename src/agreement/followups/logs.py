@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path as FsPath
+from pathlib import Path
 from typing import Iterator
 
-from ..diagnostics import Path
+from ..diagnostics import YamlPath
 from ..model import Document, FollowUpLog, Indicator, ProgressEntry
 from ..model.resolve import CommitmentContext, Problem, commitments, did_you_mean
 from ..reading import read_regular
@@ -24,7 +24,7 @@ _HEAD = 1 << 16
 """Bytes read to see a file's kind: `kind:` is among the first lines of every file we write or show."""
 
 
-def is_follow_up_file(path: str | FsPath) -> bool:
+def is_follow_up_file(path: str | Path) -> bool:
     """Whether a YAML file declares `kind: follow-up` at top level (read from its first bytes only)."""
     try:
         head = read_regular(path, _HEAD)  # a named pipe is not waited for
@@ -33,7 +33,7 @@ def is_follow_up_file(path: str | FsPath) -> bool:
     return _FOLLOW_UP_KIND.search(head) is not None
 
 
-def follow_up_files_in(folder: FsPath) -> list[FsPath]:
+def follow_up_files_in(folder: Path) -> list[Path]:
     """The follow-up files directly in `folder`, in name order."""
     try:
         names = sorted(os.listdir(folder))
@@ -43,9 +43,9 @@ def follow_up_files_in(folder: FsPath) -> list[FsPath]:
             if name.endswith((".yaml", ".yml")) and is_follow_up_file(folder / name)]
 
 
-def document_of(log_file: str | FsPath, log: FollowUpLog) -> FsPath:
+def document_of(log_file: str | Path, log: FollowUpLog) -> Path:
     """The document a follow-up file names, as a path (relative to the follow-up file's folder)."""
-    return FsPath(log_file).parent / log.document
+    return Path(log_file).parent / log.document
 
 
 # -- checking a follow-up file ---------------------------------------------------------------------
@@ -58,7 +58,7 @@ def check_log(log: FollowUpLog, file: str) -> list[Problem]:
 
     target = document_of(file, log)
     if not target.is_file():
-        candidates = [path.name for path in _documents_beside(FsPath(file))]
+        candidates = [path.name for path in _documents_beside(Path(file))]
         hint = did_you_mean(log.document, candidates) or (
             "documents in this folder: " + ", ".join(candidates) if candidates else None)
         return [Problem(("document",), "R306", f"document {log.document!r} does not exist", hint)]
@@ -70,7 +70,7 @@ def check_log(log: FollowUpLog, file: str) -> list[Problem]:
     return problems_against(log, checked.document)
 
 
-def _documents_beside(file: FsPath) -> list[FsPath]:
+def _documents_beside(file: Path) -> list[Path]:
     from ..discovery import is_document
 
     return [path for path in sorted(file.parent.glob("*.y*ml"))
@@ -159,6 +159,6 @@ def progress_of(context: CommitmentContext, logged: dict[str, list[ProgressEntry
     return sorted(entries, key=lambda entry: entry.date)
 
 
-def data_path_text(path: Path) -> str:
+def data_path_text(path: YamlPath) -> str:
     """A commitment's data path as one key (`areas.0.by_party.1.actions.2`), for actions without an id."""
     return ".".join(str(part) for part in path)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path as FsPath
+from pathlib import Path
 
 from ..diagnostics import Diagnostic, Severity
 from ..loading import LoadError, decode, load_bytes, read_file
@@ -57,7 +57,7 @@ def format_text(text: str) -> str:
     return formatted
 
 
-def format_file(path: str | FsPath) -> Formatted:
+def format_file(path: str | Path) -> Formatted:
     """Validate and format one file (nothing is written)."""
     from ..validation import check_loaded
 
@@ -90,7 +90,7 @@ def unified_diff(formatted: Formatted) -> str:
     before = formatted.original.decode("utf-8-sig", "replace").splitlines(keepends=True)
     after = (formatted.formatted or b"").decode("utf-8-sig", "replace").splitlines(keepends=True)
     name = formatted.file
-    old, new = (name, name) if FsPath(name).is_absolute() else (f"a/{name}", f"b/{name}")
+    old, new = (name, name) if Path(name).is_absolute() else (f"a/{name}", f"b/{name}")
     lines = difflib.unified_diff(before, after, old, new)
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 

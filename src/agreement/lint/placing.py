@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from ..diagnostics import Path, Span
+from ..diagnostics import Span, YamlPath
 from ..loading import Loaded
 from .rule import Anchor
 
 
-def anchor_at(loaded: Loaded, path: Path, *, key: bool = False, text: str | None = None) -> Anchor:
+def anchor_at(loaded: Loaded, path: YamlPath, *, key: bool = False, text: str | None = None) -> Anchor:
     """The position of `path` (its key when `key`; the piece `text` of it when found on one
     of its lines) and the lines where a suppression of a finding there may be written."""
     return Placer(loaded)(path, key=key, text=text)
@@ -23,7 +23,7 @@ class Placer:
         self.suppressible = suppressible
         self._lines: list[str] | None = None
 
-    def __call__(self, path: Path, *, key: bool = False, text: str | None = None) -> Anchor:
+    def __call__(self, path: YamlPath, *, key: bool = False, text: str | None = None) -> Anchor:
         loaded = self.loaded
         span = loaded.span(path, key=key)
         if span is not None and (text or (span.end_line or 0) > span.line):
@@ -54,7 +54,7 @@ def _blank(line: str) -> bool:
     return not stripped or stripped.startswith("#")
 
 
-def suppression_lines(loaded: Loaded, path: Path, span: Span | None) -> frozenset[int]:
+def suppression_lines(loaded: Loaded, path: YamlPath, span: Span | None) -> frozenset[int]:
     """The finding's own line, and the first line of every mapping entry and list item
     that contains it: a comment on any of them may suppress the finding."""
     lines = set() if span is None else {span.line}

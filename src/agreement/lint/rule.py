@@ -26,7 +26,7 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel, ConfigDict
 
-from ..diagnostics import Diagnostic, Path, Span
+from ..diagnostics import Diagnostic, Span, YamlPath
 from ..loading import Loaded
 from ..model import Document
 from ..model.resolve import CommitmentContext, Resolved, commitments, follow_up_dates
@@ -50,7 +50,7 @@ class Finding:
     lines of the value when it is written on one line.
     """
 
-    path: Path
+    path: YamlPath
     message: str
     hint: str | None = None
     on_key: bool = False
@@ -99,7 +99,7 @@ class Context:
         return list(commitments(self.document))
 
     @cached_property
-    def _follow_up_dates(self) -> dict[Path, Resolved[list[dt.date]] | None]:
+    def _follow_up_dates(self) -> dict[YamlPath, Resolved[list[dt.date]] | None]:
         return {}
 
     def follow_up_dates(self, commitment: CommitmentContext) -> Resolved[list[dt.date]] | None:
@@ -110,15 +110,15 @@ class Context:
         return cache[commitment.path]
 
     @cached_property
-    def strings(self) -> list[tuple[Path, str]]:
+    def strings(self) -> list[tuple[YamlPath, str]]:
         """Every text value of the file with its data path (keys excluded)."""
         return list(_strings(self.loaded.data))
 
 
 
-def _strings(data: Any) -> Iterator[tuple[Path, str]]:
+def _strings(data: Any) -> Iterator[tuple[YamlPath, str]]:
     """Every string value in plain YAML data, without recursion (depth is bounded anyway)."""
-    stack: list[tuple[Path, Any]] = [((), data)]
+    stack: list[tuple[YamlPath, Any]] = [((), data)]
     while stack:
         path, value = stack.pop()
         if isinstance(value, str):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ..diagnostics import Path
+from ..diagnostics import YamlPath
 from .base import Id, Text, field, required
 from .document import KIND_SV, Area, Document
 
@@ -36,5 +36,5 @@ class ActionPlan(Document):
         sv=("prioriterade områden", "områden"),
     )
 
-    def area_places(self) -> list[tuple[PlanArea, Path]]:  # type: ignore[override]
+    def area_places(self) -> list[tuple[PlanArea, YamlPath]]:  # type: ignore[override]
         return [(area, ("areas", a)) for a, area in enumerate(self.areas)]

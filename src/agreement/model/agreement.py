@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ..diagnostics import Path
+from ..diagnostics import YamlPath
 from .base import Id, Markdown, Model, Text, field, required
 from .document import KIND_SV, Area, Document
 from .goals import Goal
@@ -50,8 +50,8 @@ class FocusAreaDocument(Document):
         """The focus areas, those in groups too, in reading order."""
         return [area for area, _ in self.area_places()]
 
-    def area_places(self) -> list[tuple[FocusArea, Path]]:  # type: ignore[override]
-        found: list[tuple[FocusArea, Path]] = [(area, ("focus_areas", a)) for a, area in enumerate(self.focus_areas)]
+    def area_places(self) -> list[tuple[FocusArea, YamlPath]]:  # type: ignore[override]
+        found: list[tuple[FocusArea, YamlPath]] = [(area, ("focus_areas", a)) for a, area in enumerate(self.focus_areas)]
         for g, group in enumerate(self.focus_area_groups):
             found.extend((area, ("focus_area_groups", g, "focus_areas", a)) for a, area in enumerate(group.focus_areas))
         return found

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ..diagnostics import Path
+from ..diagnostics import YamlPath
 from .base import required
 from .document import KIND_SV, Area, Document
 
@@ -24,5 +24,5 @@ class CitizenPromises(Document):
         """Citizen promises have no areas: the promises are the document."""
         return []
 
-    def area_places(self) -> list[tuple[Area, Path]]:
+    def area_places(self) -> list[tuple[Area, YamlPath]]:
         return []

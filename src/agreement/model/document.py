@@ -8,7 +8,7 @@ from typing import Annotated, Any, Iterator, Literal
 
 from pydantic import BeforeValidator, PrivateAttr, model_validator
 
-from ..diagnostics import Path
+from ..diagnostics import YamlPath
 from .actions import Action, Promise
 from .base import AlsoAccepts, Id, Markdown, Model, PartyRef, Terms, Text, field, nested, required
 from .follow_up import FollowUp, FollowUpSpec
@@ -490,7 +490,7 @@ class Document(Model):
         sv=("ordlista", "förkortningar", "begrepp"),
     )
 
-    def area_places(self) -> list[tuple[Area, Path]]:
+    def area_places(self) -> list[tuple[Area, YamlPath]]:
         """Every area with the data path it is written at, in reading order; a kind with areas says
         where they are (and has `areas`, the same areas as a list)."""
         return []
@@ -502,6 +502,6 @@ class Document(Model):
         value = getattr(self, key, None)
         return bool(value) if isinstance(value, list) else value is not None
 
-    def all_sections(self) -> Iterator[tuple[Section, Path]]:
+    def all_sections(self) -> Iterator[tuple[Section, YamlPath]]:
         """Every free section, sub-sections too, with its data path."""
         return nested(self.sections, "sections")

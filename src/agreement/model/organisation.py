@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator, Literal
 
-from ..diagnostics import Path
+from ..diagnostics import YamlPath
 from .base import Id, Markdown, Model, PartyRef, Terms, Text, field, nested, required
 
 BodyKind = Literal["steering-group", "working-group", "council", "network", "other"]
@@ -119,7 +119,7 @@ class Organisation(Model):
         [{"role": "Samordnare", "name": "Cecilia Tegelberg", "party": "ljusdal/klk"}], default_factory=list,
         sv=("roller", "funktioner"))
 
-    def all_bodies(self) -> Iterator[tuple[Body, Path]]:
+    def all_bodies(self) -> Iterator[tuple[Body, YamlPath]]:
         """Every body, those under others too, with its data path (relative to the organisation)."""
         return nested(self.bodies, "bodies")
 

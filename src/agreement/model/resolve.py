@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Generic, Iterator, Literal, TypeVar
 
-from ..diagnostics import Path
+from ..diagnostics import YamlPath
 from ..diagnostics import did_you_mean as closest
 from .actions import Action, Commitment, Promise
 from .document import ActionGroup, Area, Document, PartyActions
@@ -32,7 +32,7 @@ Source = Literal["item", "group", "area", "document"]
 class Problem:
     """A consistency problem at `path`; `on_key` points at the key rather than the value."""
 
-    path: Path
+    path: YamlPath
     code: str
     message: str
     hint: str | None = None
@@ -52,9 +52,9 @@ class CommitmentContext:
     """An action or promise with everything needed to resolve what it inherits."""
 
     item: Commitment
-    path: Path
+    path: YamlPath
     area: Area | None = None
-    area_path: Path | None = None
+    area_path: YamlPath | None = None
     group: PartyActions | ActionGroup | None = None
 
     @property
@@ -93,7 +93,7 @@ def did_you_mean(wrong: str, candidates: set[str] | list[str]) -> str | None:
 
 
 def _reference_problem(
-    ref: str, refs: set[str], path: Path, what: str, parties_only: bool = False, on_key: bool = False
+    ref: str, refs: set[str], path: YamlPath, what: str, parties_only: bool = False, on_key: bool = False
 ) -> Problem | None:
     if ref in refs and not (parties_only and "/" in ref):
         return None
@@ -158,7 +158,7 @@ def check_outline(document: Document) -> list[Problem]:
     parts = set(part_keys(document)) - {"sections", "focus_area_groups"}
     problems, seen = [], set()
     for e, entry in enumerate(document.outline):
-        path: Path = ("outline", e)
+        path: YamlPath = ("outline", e)
         name = entry.part
         if name in seen:
             problems.append(Problem(path, "R305", f"the outline names {name!r} twice", "list each part once"))
@@ -224,7 +224,7 @@ def check_dates(document: Document) -> list[Problem]:
             )
         ]
     problems = []
-    places: list[tuple[Path, FollowUp | None]] = [(("follow_up",), document.follow_up)]
+    places: list[tuple[YamlPath, FollowUp | None]] = [(("follow_up",), document.follow_up)]
     for area, area_path in document.area_places():
         places.append((area_path + ("follow_up",), area.follow_up))
     places.extend((context.path + ("follow_up",), context.item.follow_up) for context in commitments(document))

@@ -1,13 +1,13 @@
 """Rendering: documents -> Word, PDF and HTML that a municipality can publish unchanged.
 
-model -> view model (`viewmodel`) -> Jinja templates (`templating`, `templates`)
+model -> view model (`viewmodel`) -> Jinja templates (`jinja_steps`, `template_folders`)
 -> Pandoc Markdown -> pandoc (`pandoc`, with the `agreement.lua` filter) -> docx
 (`docx`) / HTML / typst -> PDF (`typst_pdf`). `build` runs it for many files with
-a cache and atomic outputs (`output`).
+a build cache (`build_cache`) and atomic outputs.
 """
 
 from .build import EXTRA_FORMATS, FORMATS, BuildOptions, BuildReport, FileResult, Outcome, build, parse_formats
-from .templates import TemplateError
+from .template_folders import TemplateError
 
 __all__ = ["EXTRA_FORMATS", "FORMATS", "BuildOptions", "BuildReport", "FileResult", "Outcome", "TemplateError",
            "build", "parse_formats"]

@@ -28,7 +28,7 @@ from typing import Any
 
 from ..diagnostics import did_you_mean
 from ..reading import read_regular
-from .templates import TemplateError
+from .template_folders import TemplateError
 
 BRAND_FILE = "_brand.yml"
 MAX_ASSET_BYTES = 5_000_000

@@ -36,13 +36,13 @@ from ..writing import write_atomically
 from . import docx as docx_step
 from . import reference_docx
 from .brand import Theme, find_brand, load_theme
+from .build_cache import CACHE_NAME, BuildCache, sha256
 from .changes import with_changes
+from .jinja_steps import check_templates, environment, page_environment, render_markdown, render_page
 from .libreoffice import LibreOfficeError, heading_pages, libreoffice_version, soffice
-from .output import CACHE_NAME, BuildCache, sha256
 from .pandoc import Metadata, PandocError, convert_all, html_parts, pandoc_version
 from .pdf import show_bookmarks
-from .templates import PAGE, REFERENCE_DOCX, REPORT_SKELETON, SKELETON, TemplateError, TemplateSet
-from .templating import check_templates, environment, page_environment, render_markdown, render_page
+from .template_folders import PAGE, REFERENCE_DOCX, REPORT_SKELETON, SKELETON, TemplateError, TemplateSet
 from .typst_pdf import TypstError, compile_pdf, typst_version
 from .viewmodel import DocumentView, build_view
 from .wording import Wording

@@ -14,7 +14,7 @@ Two kinds of field exist in the model:
   the document.
 
 Both come out as `markupsafe.Markup`, the type Jinja leaves alone; anything else a
-template prints is escaped as plain text (see `templating.finalize`).
+template prints is escaped as plain text (see `jinja_steps.finalize`).
 """
 
 from __future__ import annotations

@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from ..processes import UTF8_LOCALE, Children, Limits
-from .templates import REFERENCE_DOCX, TYPST_TEMPLATE, TemplateError, TemplateSet
+from .template_folders import REFERENCE_DOCX, TYPST_TEMPLATE, TemplateError, TemplateSet
 
 FILTER = Path(__file__).with_name("agreement.lua")
 HTML_PARTS = Path(__file__).with_name("html-parts.html")
 """pandoc's template for HTML: the table of contents, a marker, the body. The page around
-them is the Jinja template `document.html.j2` (see `templating.render_page`)."""
+them is the Jinja template `document.html.j2` (see `jinja_steps.render_page`)."""
 BODY_MARKER = "<!-- agreement:body -->"
 
 _DISABLED = (

@@ -18,7 +18,7 @@ from .brand import find_brand, load_theme
 from .build import Job, make_outputs, template_set
 from .pandoc import PandocError
 from .brand import BrandError
-from .templates import TemplateError
+from .template_folders import TemplateError
 from .typst_pdf import TypstError
 
 

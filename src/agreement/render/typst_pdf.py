@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..processes import Children, Limits
-from .templates import TemplateSet
+from .template_folders import TemplateSet
 
 if TYPE_CHECKING:
     from .brand import Asset

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from typing import Callable, Iterator
 
-from ...diagnostics import Path
+from ...diagnostics import YamlPath
 from ...model import Document, Goal, Indicator
 from ...model.resolve import CommitmentContext
 from ..rule import Context, Finding
@@ -65,7 +65,7 @@ def missing_after_inheritance(
                           inherited_hint)
 
 
-def goals(document: Document) -> Iterator[tuple[Goal, Path, list[Indicator]]]:
+def goals(document: Document) -> Iterator[tuple[Goal, YamlPath, list[Indicator]]]:
     """Every declared goal with its path and the indicators of the level it is written at."""
     for g, goal in enumerate(document.goals):
         yield goal, ("goals", g), list(document.indicators)
@@ -74,7 +74,7 @@ def goals(document: Document) -> Iterator[tuple[Goal, Path, list[Indicator]]]:
             yield goal, path + ("goals", g), list(area.indicators)
 
 
-def indicators(context: Context) -> Iterator[tuple[Indicator, Path]]:
+def indicators(context: Context) -> Iterator[tuple[Indicator, YamlPath]]:
     """Every indicator of the document: its own, its goals', its areas' and its actions'."""
     document = context.document
     for i, indicator in enumerate(document.indicators):

@@ -67,7 +67,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from ...diagnostics import Path, Severity, dotted
+from ...diagnostics import Severity, YamlPath, dotted
 from ..rule import Context, Finding, RuleOptions
 
 CODE = "L401"
@@ -80,7 +80,7 @@ class Options(RuleOptions):
 
 
 def check(context: Context, options: Options) -> Iterator[Finding]:
-    first_use: dict[str, Path] = {}
+    first_use: dict[str, YamlPath] = {}
     for path, key in _ids(context.loaded.data):
         if key in first_use:
             earlier = first_use[key]
@@ -92,9 +92,9 @@ def check(context: Context, options: Options) -> Iterator[Finding]:
             first_use[key] = path
 
 
-def _ids(data: Any) -> Iterator[tuple[Path, str]]:
+def _ids(data: Any) -> Iterator[tuple[YamlPath, str]]:
     """Every `id:` value below the document's own, in file order; unit ids qualified by their party."""
-    stack: list[tuple[Path, Any, str | None]] = [((), data, None)]
+    stack: list[tuple[YamlPath, Any, str | None]] = [((), data, None)]
     while stack:
         path, value, party = stack.pop()
         if isinstance(value, dict):

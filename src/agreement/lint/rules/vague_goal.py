@@ -63,7 +63,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ...diagnostics import Path, Severity
+from ...diagnostics import Severity, YamlPath
 from ..rule import Context, Finding, RuleOptions
 from ._shared import goals, phrase_pattern
 
@@ -92,7 +92,7 @@ def check(context: Context, options: Options) -> Iterator[Finding]:
             yield from _matches(pattern, title, commitment.path + ("title",), "action title")
 
 
-def _matches(pattern: re.Pattern[str], text: str, path: Path, what: str) -> Iterator[Finding]:
+def _matches(pattern: re.Pattern[str], text: str, path: YamlPath, what: str) -> Iterator[Finding]:
     match = pattern.search(text)
     if match is None:
         return

@@ -36,7 +36,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
 from .escaping import indent_block, plain
-from .templates import PAGE, SKELETON, TemplateError, TemplateSet
+from .template_folders import PAGE, SKELETON, TemplateError, TemplateSet
 from .viewmodel import DocumentView, anchor
 
 _UNSAFE_FILTERS = ("safe", "tojson", "urlize", "xmlattr", "forceescape")
