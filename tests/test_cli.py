@@ -70,7 +70,7 @@ def test_folder_is_searched_recursively_and_every_problem_is_reported(tree: Path
         f"{tree}/ljusdal/agreement.yaml:19:10: S201 unknown key 'titel' in focus_areas[0].actions[0]",
     ]
     # mkdocs.yml; a hidden file such as .pre-commit-config.yaml is a tool's, never counted
-    assert result.stderr == "2 files of 3 invalid: 4 problems; 1 YAML file without `kind:` skipped\n"
+    assert result.stderr == "2 files of 3 invalid: 4 problems; 1 YAML file that is not a document skipped\n"
 
 
 def test_files_and_folders_together_each_file_once(tree: Path) -> None:
@@ -121,7 +121,7 @@ def test_console_script_checks_many_files_across_processes(tree: Path) -> None:
                           timeout=60)
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stdout + done.stderr
-    assert done.stderr == "22 files of 23 invalid: 64 problems; 1 YAML file without `kind:` skipped\n"
+    assert done.stderr == "22 files of 23 invalid: 64 problems; 1 YAML file that is not a document skipped\n"
     files = [line.split(":")[0] for line in done.stdout.splitlines() if line.startswith(str(tree))]
     assert files == sorted(files) and len(set(files)) == 22
 

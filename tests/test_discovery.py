@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from agreement.cli import app
-from agreement.discovery import find_documents, looks_like_document, misspelt_kind
+from agreement.discovery import find_documents, is_our_kind, looks_like_document, misspelt_kind
 
 from .model.support import agreement
 
@@ -21,6 +21,8 @@ NOT_DOCUMENTS = {
     "graphql.config.yml": "schema: ./schema.graphql\n",
     "compose.yaml": "services:\n  web: {image: nginx}\n",
     "notes.yaml": "# Period: 2015–2018\ntitle: Anteckningar\n",
+    "deployment.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n",
+    "catalog-info.yaml": "apiVersion: backstage.io/v1alpha1\nkind: 'Component'\nspec: {owner: team}\n",
 }
 
 
@@ -46,6 +48,25 @@ def test_a_document_without_kind_looks_like_one(head: str) -> None:
 @pytest.mark.parametrize("name", sorted(NOT_DOCUMENTS))
 def test_other_yaml_does_not_look_like_a_document(name: str) -> None:
     assert not looks_like_document(NOT_DOCUMENTS[name].encode())
+
+
+@pytest.mark.parametrize("kind", ["agreement", "agrement", "follow-up", "foo", "Agreement", "AGREEMENT",
+                                  "Handlingsplan", "riktlinje", "Medborgarlöfte", ""])
+def test_a_kind_written_or_meant_as_ours_is_taken(kind: str) -> None:
+    """Every lower-case value is taken (so a typo is reported, not skipped), and a value that
+    "did you mean" takes for one of ours."""
+    assert is_our_kind(kind.encode())
+
+
+@pytest.mark.parametrize("kind", ["Deployment", "ConfigMap", "Kustomization", "Component", "CustomResourceDefinition"])
+def test_another_tools_kind_is_not_ours(kind: str) -> None:
+    assert not is_our_kind(kind.encode())
+
+
+def test_another_tools_kind_with_a_documents_key_is_taken(tmp_path: Path) -> None:
+    (tmp_path / "lost.yaml").write_text("kind: Deployment\nparties: []\n", encoding="utf-8")
+    (tmp_path / "capital.yaml").write_text(DOCUMENT.replace("kind: agreement", "kind: Agreement"), encoding="utf-8")
+    assert find_documents([tmp_path]).files == [tmp_path / "capital.yaml", tmp_path / "lost.yaml"]
 
 
 @pytest.fixture
@@ -77,15 +98,15 @@ def test_validate_reports_look_alikes_at_their_line_and_counts_the_rest(plans: P
     assert heads == [f"{plans}/sub/knd.yaml:1:1: S206 missing `kind`: found 'knd' instead",
                      f"{plans}/sub/lost.yml:1:1: S206 missing `kind`: say what this document is"]
     assert "= hint: did you mean 'kind'?" in result.stdout
-    assert result.stderr == "2 files of 3 invalid: 2 problems; 5 YAML files without `kind:` skipped\n"
+    assert result.stderr == "2 files of 3 invalid: 2 problems; 7 YAML files that are not documents skipped\n"
 
 
 def test_lint_counts_what_it_skipped(plans: Path) -> None:
     result = run("lint", "--today", "2016-06-15", "--format", "json", str(plans))
     assert result.exit_code == 1
-    assert result.stderr.endswith("; 5 YAML files without `kind:` skipped\n")
+    assert result.stderr.endswith("; 7 YAML files that are not documents skipped\n")
     text = run("lint", "--today", "2016-06-15", str(plans))
-    assert text.stderr == "5 YAML files without `kind:` skipped\n"
+    assert text.stderr == "7 YAML files that are not documents skipped\n"
 
 
 def test_the_hook_fails_on_a_look_alike_and_skips_other_yaml(plans: Path) -> None:
@@ -95,7 +116,7 @@ def test_the_hook_fails_on_a_look_alike_and_skips_other_yaml(plans: Path) -> Non
     assert result.exit_code == 1
     assert f"{plans}/sub/knd.yaml:1:1: S206 missing `kind`: found 'knd' instead" in result.stdout
     assert "mkdocs.yml" not in result.stdout
-    assert result.stderr == "1 YAML file without `kind:` skipped\n"
+    assert result.stderr == "1 YAML file that is not a document skipped\n"
 
 
 def test_build_reports_look_alikes_as_invalid_and_counts_the_rest(plans: Path, tmp_path_factory) -> None:
@@ -103,4 +124,4 @@ def test_build_reports_look_alikes_as_invalid_and_counts_the_rest(plans: Path, t
     result = run("build", str(plans), "--to", "md", "--out", str(out), "--jobs", "1")
     assert result.exit_code == 1
     assert f"invalid: {plans}/sub/knd.yaml" in result.stdout and f"invalid: {plans}/sub/lost.yml" in result.stdout
-    assert result.stderr.endswith("1 built, 2 invalid, 5 YAML files without `kind:` skipped\n")
+    assert result.stderr.endswith("1 built, 2 invalid, 7 YAML files that are not documents skipped\n")

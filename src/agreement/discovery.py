@@ -1,11 +1,12 @@
 """Finding the documents to check: files named directly, and documents under folders.
 
 A folder in a repository of plans also holds YAML that is not a document (CI
-configuration, `mkdocs.yml`), so under a folder only files with a top-level `kind:`
-are taken, and the others are counted, never silently dropped. A file that looks
-like a document but has lost its `kind:` (`Kind:`, `knd:`, or keys only a document
-has, such as `parties:` or `focus_areas:`) is taken too, so that its author hears
-about it. Deciding reads at most the first megabyte of each file and parses
+configuration, `mkdocs.yml`, another tool's files with a `kind:` of their own such as
+Kubernetes' `kind: Deployment`), so under a folder only files with a document's
+`kind:` are taken, and the others are counted, never silently dropped. A file that
+looks like a document but has lost its `kind:` (`Kind:`, `knd:`, or keys only a
+document has, such as `parties:` or `focus_areas:`) or misspelt it (`kind: Agreement`,
+`kind: riktlinje`) is taken too, so that its author hears about it. Deciding reads at most the first megabyte of each file and parses
 nothing, so that a folder of a thousand documents is surveyed in milliseconds.
 """
 
@@ -40,6 +41,9 @@ def _line_start(pattern: bytes) -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
 
 
 _KIND = _line_start(rb"kind[ \t]*:")
+_KIND_VALUE = _line_start(rb"""kind[ \t]*:[ \t]*["']?([^\s"'#]*)""")
+_OURS = re.compile(rb"[a-z][a-z-]*")
+"""How every kind of ours is written; a `kind:` written otherwise may be another tool's."""
 _KEY = _line_start(rb"""([A-Za-z_"'][\w"'-]*)[ \t]*:""")
 _SCHEMA_VERSION = _line_start(rb"schema[ \t]*:[ \t]*[0-9]+[ \t]*(?:#[^\n]*)?\r?(?:\n|$)")
 """`schema: 1`, a document's format version (other tools' `schema:` names a file or a URL)."""
@@ -80,7 +84,7 @@ def discover(paths: Sequence[str | Path]) -> list[Path]:
 
 def skipped_note(count: int) -> str:
     """The words every command's summary uses for the YAML files it passed over."""
-    return f"{count} YAML file{'' if count == 1 else 's'} without `kind:` skipped"
+    return f"{count} YAML file{' that is not a document' if count == 1 else 's that are not documents'} skipped"
 
 
 def _yaml_under(folder: Path) -> Iterable[Path]:
@@ -91,8 +95,9 @@ def _yaml_under(folder: Path) -> Iterable[Path]:
 
 
 def is_document(path: Path) -> bool:
-    """Whether a YAML file is to be checked as a document: it has a top-level `kind`, or it
-    looks like a document that lost it (`looks_like_document`).
+    """Whether a YAML file is to be checked as a document: it has a top-level `kind` that is
+    (or may be meant as) one of ours (`is_our_kind`), or it looks like a document all the same
+    (`looks_like_document`).
 
     What cannot be read, and a UTF-16 file (Notepad's "Unicode", which cannot be
     searched as bytes), is kept too, so that its author hears why rather than seeing
@@ -102,9 +107,30 @@ def is_document(path: Path) -> bool:
         head = read_regular(path, HEAD_BYTES)
     except OSError:
         return True  # let checking report why it cannot be read (a named pipe, a folder)
-    if head.startswith(_UTF16_BOMS) or _starts_a_line(head, _KIND):
+    if head.startswith(_UTF16_BOMS):
         return True
-    return looks_like_document(head)
+    kind = _kind_of(head)
+    return (kind is not None and is_our_kind(kind)) or looks_like_document(head)
+
+
+def _kind_of(head: bytes) -> bytes | None:
+    """The value of the first top-level `kind:` (empty when it has none on its line), or None."""
+    first, later = _KIND_VALUE
+    found = first.match(head) or later.search(head)
+    return found[1] if found else None
+
+
+def is_our_kind(kind: bytes) -> bool:
+    """Whether a `kind:` value is, or may be meant as, a kind of ours: anything written as ours
+    are (lower case, hyphens), so that `kind: agrement` is reported rather than skipped; else a
+    value that "did you mean" takes for one (`Agreement`, `Handlingsplan`). What is left
+    (`Deployment`, `ConfigMap`) is another tool's. Only that rare last question loads the
+    model, for its kinds and their Swedish names."""
+    if not kind or _OURS.fullmatch(kind):
+        return True
+    from .terms import kind_hint
+
+    return kind_hint(kind.decode("utf-8", "replace")) is not None
 
 
 def looks_like_document(head: bytes) -> bool:

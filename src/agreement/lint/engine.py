@@ -52,7 +52,7 @@ class Report:
     fail_on: dict[str, Severity] = field(default_factory=dict)
     """Per file, the mildest severity that fails the run there (its configuration, or --strict)."""
     skipped: int = 0
-    """YAML files passed over: under folders without `kind:`, or named but not documents (--only-documents)."""
+    """YAML files passed over: under folders not documents (see `discovery.is_document`), or named but not documents (--only-documents)."""
 
     @property
     def exit_code(self) -> int:
