@@ -292,7 +292,15 @@ def _bad_value(item: dict[str, Any], path: YamlPath, loaded: Loaded, model: type
         return "S204", f"needs at least {context.get('min_length', 1)} item(s)", None, False
     if kind == "value_error":
         return "S204", str(context.get("error", "invalid value")), None, False
-    return "S204", f"{_describe(value)} is not a valid value here ({kind})", None, False
+    if kind in _BOUNDS:
+        word, key = _BOUNDS[kind]
+        return "S204", f"{_describe(value)} is out of range: {word} {context.get(key)}", None, False
+    return "S204", f"{_describe(value)} is not a valid value here", None, False
+
+
+_BOUNDS = {"greater_than_equal": ("the least allowed is", "ge"), "less_than_equal": ("the most allowed is", "le"),
+           "greater_than": ("it must be more than", "gt"), "less_than": ("it must be less than", "lt")}
+"""Pydantic's range errors, in words, with the bound from the error's context."""
 
 
 def _over_limit(item: dict[str, Any], path: YamlPath, loaded: Loaded, model: type[Model]) -> tuple[str, str, str | None, bool]:

@@ -109,6 +109,15 @@ def test_month_thirteen_is_refused() -> None:
     text = agreement("follow_up: {months: [4, 13]}\n")
     diagnostic = only(text)
     assert where(diagnostic) == at("S204", text, "13")
+    assert diagnostic.message == "the number 13 is out of range: the most allowed is 12"
+
+
+@pytest.mark.parametrize("month", ["true", "'4'", "4.5"])
+def test_a_month_is_written_as_a_whole_number(month: str) -> None:
+    """YAML's `true` would otherwise be month 1, and '4' month 4."""
+    text = agreement(f"follow_up: {{months: [{month}]}}\n")
+    diagnostic = only(text)
+    assert where(diagnostic) == at("S203", text, month)
 
 
 def test_unknown_interval_suggests_the_closest() -> None:

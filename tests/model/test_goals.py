@@ -64,3 +64,20 @@ def test_a_measured_value_must_be_a_finite_number(value: str) -> None:
     text = agreement(f"indicators:\n  - name: Antal LOB\n    measurements:\n      - {{year: 2016, value: {value}}}\n")
     diagnostic = only(text)
     assert diagnostic.code == "S204" and "is not a measured number: give a finite number" in diagnostic.message
+
+
+@pytest.mark.parametrize(("measurement", "written", "code"), [
+    ("{year: 2016, value: true}", "true", "S203"),      # would be 1.0
+    ("{year: true, value: 3}", "true", "S203"),         # would be the year 1
+    ("{year: '2016', value: 3}", "'2016'", "S203"),
+    ("{year: 1066, value: 3}", "1066", "S204"),
+])
+def test_a_measurement_is_a_number_in_a_year_that_makes_sense(measurement: str, written: str, code: str) -> None:
+    text = agreement(f"indicators:\n  - name: Antal LOB\n    measurements:\n      - {measurement}\n")
+    assert where(only(text)) == at(code, text, written)
+
+
+def test_a_measured_value_may_be_whole_or_decimal() -> None:
+    document = valid(agreement("indicators:\n  - name: Antal LOB\n    measurements:\n"
+                               "      - {year: 2016, value: 3}\n      - {year: 2017, value: 2.5}\n"))
+    assert [m.value for m in document.indicators[0].measurements] == [3.0, 2.5]

@@ -23,7 +23,8 @@ INTERVAL_SV: dict[str, Terms] = {
     "half-year": ("halvårsvis", "halvår"),
     "year": ("årligen", "årsvis", "år", "varje år"),
 }
-Month = Annotated[int, Field(ge=1, le=12)]
+Month = Annotated[int, Field(ge=1, le=12, strict=True)]
+"""A month, 1–12, written as a number (strict: YAML's `true` is not month 1)."""
 
 _INTERVAL_MONTHS: dict[str, tuple[int, ...]] = {
     "month": tuple(range(1, 13)),

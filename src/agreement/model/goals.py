@@ -28,8 +28,8 @@ class Measurement(Model):
 
     date: dt.date | None = field("Date the value refers to (datum).", "2014-08-31", sv=("datum", "mätdatum"))
     year: int | None = field("Year the value refers to, when it is a yearly figure (år).", 2014,
-                             json_schema_extra={"minimum": 1900, "maximum": 2200}, sv=("år", "årtal", "mätår"))
-    value: float = required("The measured value, a number (värde).", 42, sv=("värde", "mätvärde", "utfall"))
+                             ge=1900, le=2200, strict=True, sv=("år", "årtal", "mätår"))
+    value: float = required("The measured value, a number (värde).", 42, strict=True, sv=("värde", "mätvärde", "utfall"))
     unit: Text | None = field("Unit of the value (enhet).", "%", sv=("enhet", "måttenhet"))
     source: Text | None = field("Where the figure comes from (källa).", "Polisens statistik", sv="källa")
     note: Text | None = field("A remark on the figure (kommentar).", "Avser januari–augusti.",
