@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import importlib
 import shutil
 import zipfile
 from pathlib import Path
@@ -16,6 +17,8 @@ from agreement.followups.logs import is_follow_up_file
 from agreement.render.build_cache import CACHE_NAME
 
 from .conftest import EXAMPLES, HOSTILE, PLAN, run_build
+
+build_module = importlib.import_module("agreement.render.build")  # the package exports a function of that name
 
 INVALID = """\
 kind: agreement
@@ -172,6 +175,27 @@ def test_a_deleted_or_edited_output_or_a_new_template_is_rebuilt(tmp_path: Path)
     (templates / "custom.css").write_text(":root { --accent: #005a32; }", encoding="utf-8")
     assert run_build([PLAN], out, formats=("md",), templates=templates).results[0].outcome.value == "built"
     assert run_build([PLAN], out, formats=("md",), templates=templates).results[0].outcome.value == "up to date"
+
+
+def test_other_code_rebuilds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An edited editable install or a patched fork makes other outputs under the same version."""
+    out = tmp_path / "out"
+    assert run_build([PLAN], out, formats=("md",)).results[0].outcome.value == "built"
+    assert run_build([PLAN], out, formats=("md",)).results[0].outcome.value == "up to date"
+    monkeypatch.setattr(build_module, "code_fingerprint", lambda: "other code")
+    assert run_build([PLAN], out, formats=("md",)).results[0].outcome.value == "built"
+
+
+def test_the_code_digest_follows_code_files_and_not_bytecode(tmp_path: Path) -> None:
+    package = tmp_path / "agreement"
+    shutil.copytree(Path(build_module.__file__).parent.parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    before = build_module.files_digest(package)
+    (package / "render" / "__pycache__").mkdir()
+    (package / "render" / "__pycache__" / "build.cpython-311.pyc").write_bytes(b"bytecode")
+    assert build_module.files_digest(package) == before
+    lua = package / "render" / "agreement.lua"
+    lua.write_text(lua.read_text(encoding="utf-8") + "\n-- patched\n", encoding="utf-8")
+    assert build_module.files_digest(package) != before
 
 
 def test_a_cache_that_cannot_be_saved_is_an_input_output_error_after_the_files_are_written(
