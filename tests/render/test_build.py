@@ -130,6 +130,21 @@ def test_dates_in_the_files_come_from_the_document(plan_build: Path) -> None:
     assert PdfReader(plan_build / "plan-by-party.pdf").metadata["/CreationDate"].startswith("D:20210215")
 
 
+def test_a_document_that_states_no_date_gets_none_in_its_files(tmp_path: Path) -> None:
+    """Malmö's source gives its years and undated signatures: 1 January 2010 would be invented."""
+    out = tmp_path / "out"
+    source = EXAMPLES / "malmo-2011" / "agreement.yaml"
+    assert run_build([source], out, formats=("docx", "pdf")).exit_code == 0
+    with zipfile.ZipFile(out / "malmo-2011.docx") as archive:
+        core = archive.read("docProps/core.xml").decode()
+    assert "dcterms:created" not in core and "dcterms:modified" not in core
+    metadata = PdfReader(out / "malmo-2011.pdf").metadata
+    assert "/CreationDate" not in metadata and "/ModDate" not in metadata
+    again = tmp_path / "again"
+    assert run_build([source], again, formats=("docx", "pdf")).exit_code == 0
+    assert snapshot(out) == snapshot(again)
+
+
 def test_source_date_epoch_is_honoured(tmp_path: Path) -> None:
     outs = [tmp_path / "a", tmp_path / "b"]
     for out in outs:

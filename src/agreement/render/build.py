@@ -361,10 +361,17 @@ def write_outputs(result: FileResult, out: Path) -> FileResult:
     return replace(result, files=())
 
 
-def build_date(view: DocumentView, source_date_epoch: int | None) -> dt.datetime:
-    """The one date written into the files' metadata: SOURCE_DATE_EPOCH, else the document's own date."""
+ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)
+"""The earliest time a zip entry can carry: the Word file's entries' time when nothing dates it."""
+
+
+def build_date(view: DocumentView, source_date_epoch: int | None) -> dt.datetime | None:
+    """The one date written into the files' metadata: SOURCE_DATE_EPOCH, else the document's own
+    date; None when neither is given, and then the PDF and the Word file's properties have none."""
     if source_date_epoch is not None:
         return dt.datetime.fromtimestamp(source_date_epoch, tz=dt.timezone.utc)
+    if view.date is None:
+        return None
     return dt.datetime.combine(view.date, dt.time(), tzinfo=dt.timezone.utc)
 
 
@@ -390,7 +397,7 @@ def make_outputs(document: Document, job: Job, templates: TemplateSet) -> dict[s
     if targets:
         theme = job.theme
         reference = reference_document(templates, theme) if "docx" in targets else None
-        converted = convert_all(markdown, targets, templates, pandoc_metadata(view), int(date.timestamp()),
+        converted = convert_all(markdown, targets, templates, pandoc_metadata(view), int((date or ZIP_EPOCH).timestamp()),
                                 reference, job.limits)
         if "html" in converted:
             contents, body = html_parts(converted["html"])
@@ -419,7 +426,7 @@ def logo_alt(view: DocumentView, theme: Theme) -> str:
     return (theme.logo.alt if theme.logo else None) or theme.organisation or view.logo_owner
 
 
-def word_file(docx: bytes, view: DocumentView, date: dt.datetime, page_numbers: bool, theme: Theme) -> bytes:
+def word_file(docx: bytes, view: DocumentView, date: dt.datetime | None, page_numbers: bool, theme: Theme) -> bytes:
     """The Word file pandoc wrote, finished; with `page_numbers`, its contents list gets the pages
     of LibreOffice's layout of it (without LibreOffice, Word fills them in when it opens the file)."""
     data, about = title_page_data(view), subject(view)

@@ -416,21 +416,27 @@ def finish_header_or_footer(xml: bytes, title: str, page_label: str) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def finish_properties(xml: bytes, data: Mapping[str, Any], subject: str, date: dt.datetime) -> bytes:
-    """Title, subject, authors (the parties), keywords (the registration numbers), language, dates."""
+def finish_properties(xml: bytes, data: Mapping[str, Any], subject: str, date: dt.datetime | None) -> bytes:
+    """Title, subject, authors (the parties), keywords (the registration numbers), language, and
+    the dates when the document states one (else none: pandoc's would be invented)."""
     root = etree.fromstring(xml)
+    stamp = date.strftime("%Y-%m-%dT%H:%M:%SZ") if date else None
     values = {
         "dc:title": data["title"],
         "dc:subject": subject,
         "dc:creator": "; ".join(party["name"] for party in data["parties"]),
         "cp:keywords": ", ".join(data["keywords"]),
         "dc:language": f"{data['lang']}-{data['region']}" if data["region"] else data["lang"],
-        "dcterms:created": date.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "dcterms:modified": date.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "dcterms:created": stamp,
+        "dcterms:modified": stamp,
     }
     for name, value in values.items():
         prefix, local = name.split(":")
         node = root.find(name, NS)
+        if value is None:
+            if node is not None:
+                root.remove(node)
+            continue
         if node is None:
             node = etree.SubElement(root, f"{{{NS[prefix]}}}{local}")
             if prefix == "dcterms":
@@ -447,7 +453,7 @@ def ask_to_update_fields(xml: bytes) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def finish(docx: bytes, data: Mapping[str, Any], subject: str, date: dt.datetime,
+def finish(docx: bytes, data: Mapping[str, Any], subject: str, date: dt.datetime | None,
            pages: Mapping[str, int] | None = None, logos: Logos | None = None) -> bytes:
     """The Word file pandoc wrote, finished (see the module's docstring). `pages` gives the page of
     each heading's bookmark, when a layout of the file is known, for the contents list; `logos`

@@ -1,7 +1,7 @@
 """The typst step: the typst source pandoc wrote -> a tagged PDF/UA-1 file.
 
 Only the fonts in the template folders and the brand's font files are used (never
-the system's), the creation date is the build's fixed date, and the compiler's root
+the system's), the creation date is the build's date (none when the document states none), and the compiler's root
 is a private folder holding only the brand's logos, so those are the only files a
 document can reach. Plain strings for the PDF's metadata (title, authors, keywords,
 language) and the brand go in through `sys.inputs`, where no escaping can go wrong.
@@ -40,13 +40,16 @@ class TypstError(Exception):
     """typst could not compile the document; the message says where."""
 
 
-def compile_pdf(source: bytes, templates: TemplateSet, inputs: dict[str, str], timestamp: dt.datetime,
+def compile_pdf(source: bytes, templates: TemplateSet, inputs: dict[str, str], timestamp: dt.datetime | None,
                 files: dict[str, bytes] | None = None, fonts: dict[str, bytes] | None = None,
                 limits: Limits = Limits()) -> bytes:
     """A PDF/UA-1 file from typst source, compiled within `limits`; `files` (the logos) are what
-    the layout may read, `fonts` font files to use before the templates' ones."""
+    the layout may read, `fonts` font files to use before the templates' ones. Without a
+    `timestamp` the PDF carries no date (`sys.inputs.date` is "none" for document.typ)."""
+    if timestamp is None:
+        inputs = {**inputs, "date": "none"}
     request = {"ignore_system_fonts": True, "format": "pdf", "sys_inputs": inputs,
-               "pdf_standards": [PDF_STANDARD], "timestamp": int(timestamp.timestamp())}
+               "pdf_standards": [PDF_STANDARD], "timestamp": int(timestamp.timestamp()) if timestamp else 0}
     font_folders = [str(folder) for folder in templates.font_dirs()]
     return _run(source, request, files or {}, fonts or {}, font_folders, limits)
 

@@ -323,7 +323,9 @@ class DocumentView:
     title: str
     subtitle: str | None
     period: str | None
-    date: dt.date
+    date: dt.date | None
+    """The date the document states for itself (its decision, else its last signature), for the
+    files' metadata; None when it states none, and then the metadata has no date."""
     facts: tuple[Fact, ...]
     contacts: tuple[str, ...]
     keywords: tuple[str, ...]
@@ -635,15 +637,13 @@ class _Builder:
         return tuple(", ".join(part for part in (c.name, c.title, c.organisation, c.email, c.phone) if part)
                      for c in self.document.contact)
 
-    def date(self) -> dt.date:
-        """The date the document is known by: its decision, else its last signature, else its start."""
+    def date(self) -> dt.date | None:
+        """The date the document states for itself: its decision, else its last signature. Not
+        the start of its period: `period: 2014` states no day, and 1 January would be invented."""
         document = self.document
         if document.decision and document.decision.date:
             return document.decision.date
-        signed = [s.date for s in document.signatures if s.date]
-        if signed:
-            return max(signed)
-        return document.period.start if document.period else dt.date(2000, 1, 1)
+        return max((s.date for s in document.signatures if s.date), default=None)
 
     def build(self, language: str) -> DocumentView:
         document, wording = self.document, self.wording
