@@ -203,3 +203,15 @@ def test_pdf_text_has_the_title_page_facts_and_page_numbers(pdf: PdfReader) -> N
     assert "Handlingsplan för tryggare centrum 2021" in first and "Diarienummer, Exempelby kommun KS 2021/34" in first
     second = " ".join((pdf.pages[1].extract_text() or "").split())
     assert "Innehåll" in second and f"Sida 2 ({len(pdf.pages)})" in second
+
+
+def test_html_words_joined_by_a_slash_may_break_after_it(tmp_path: Path) -> None:
+    """On a phone, "underrättelseinhämtning/omvärldsorientering" breaks after its slash, not
+    inside a word; a slash beside punctuation or space (`</script>`, `a / b`) is left alone."""
+    source = tmp_path / "plan.yaml"
+    source.write_text(PLAN.read_text(encoding="utf-8").replace(
+        "parties:\n", "background: Underrättelseinhämtning/omvärldsorientering, 2 ggr/år, a / b, </b>.\nparties:\n", 1),
+        encoding="utf-8")
+    assert run_build([source], tmp_path / "out", formats=("html",)).exit_code == 0
+    page = (tmp_path / "out" / "plan-by-party.html").read_text(encoding="utf-8")
+    assert "Underrättelseinhämtning/<wbr>omvärldsorientering, 2 ggr/<wbr>år, a / b, &lt;/b&gt;." in page

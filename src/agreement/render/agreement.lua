@@ -12,7 +12,9 @@ The pandoc filter of `agreement build`: what can only be done on pandoc's AST.
    three or more columns shows one block per row with each cell under its
    column's name (`data-label`, see style.css); explicit roles keep it a table
    for screen readers, which some browsers forget when a table's display changes.
-   A short table is marked so that print does not split it.
+   A short table is marked so that print does not split it. A word joined by a
+   slash ("underrättelseinhämtning/omvärldsorientering") may break after the slash
+   (`<wbr>`), so that a phone does not break it inside a word.
 
 3. The follow-up report's charts and ratings (`agreement report`). A chart is an
    image whose source is `chart:N`, where N is a chart the program drew and passed
@@ -226,6 +228,27 @@ local function html_table(tbl)
   return pandoc.Div({ tbl }, pandoc.Attr('', classes, attributes))
 end
 
+-- `<wbr>` after each run of slashes between two word characters (letters and digits, any
+-- byte of a non-ASCII letter): a break opportunity that browsers do not see there themselves.
+-- Added after sanitising, so it is the program's markup, not the user's.
+local function break_after_slashes(str)
+  local text = str.text
+  if not text:find('[^%p%s]/') then
+    return nil
+  end
+  local inlines = pandoc.Inlines({})
+  local start = 1
+  for stop in text:gmatch('[^%p%s]/+()') do
+    if stop <= #text and not text:sub(stop, stop):match('[%p%s]') then
+      inlines:insert(pandoc.Str(text:sub(start, stop - 1)))
+      inlines:insert(pandoc.RawInline('html', '<wbr>'))
+      start = stop
+    end
+  end
+  inlines:insert(pandoc.Str(text:sub(start)))
+  return inlines
+end
+
 -- Attributes meant for the PDF's layout (`typst:breakable`) say nothing to other formats.
 local function without_typst_attributes(div)
   for key, _ in pairs(div.attributes) do
@@ -249,7 +272,7 @@ function Pandoc(doc)
   end
   blocks = blocks:walk({ Image = chart_or_text, Link = guard_link, Span = rating_span })
   if FORMAT:match('html') then
-    blocks = blocks:walk({ Table = html_table })
+    blocks = blocks:walk({ Table = html_table, Str = break_after_slashes })
   end
   if FORMAT ~= 'typst' then
     blocks = blocks:walk({ Div = without_typst_attributes })
