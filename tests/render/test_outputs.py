@@ -14,7 +14,7 @@ from agreement.render import reference_docx
 from agreement.render.brand import Theme
 from agreement.render.reference_docx import build as build_reference
 
-from .conftest import PLAN, run_build
+from .conftest import EXAMPLES, PLAN, run_build
 
 
 @pytest.fixture(scope="module")
@@ -215,3 +215,15 @@ def test_html_words_joined_by_a_slash_may_break_after_it(tmp_path: Path) -> None
     assert run_build([source], tmp_path / "out", formats=("html",)).exit_code == 0
     page = (tmp_path / "out" / "plan-by-party.html").read_text(encoding="utf-8")
     assert "Underrättelseinhämtning/<wbr>omvärldsorientering, 2 ggr/<wbr>år, a / b, &lt;/b&gt;." in page
+
+
+def test_pdf_running_header_keeps_a_long_title_on_one_line(tmp_path: Path) -> None:
+    """Ljusdal's title (107 characters) is set smaller in the header rather than leave "2014"
+    alone on a second line of every page."""
+    source = EXAMPLES / "ljusdal-2014" / "action-plan.yaml"
+    assert run_build([source], tmp_path, formats=("pdf",)).exit_code == 0
+    reader = PdfReader(tmp_path / "ljusdal-2014.pdf")
+    title = reader.metadata.title
+    assert len(title) > 100
+    for page in reader.pages[1:]:
+        assert page.extract_text().splitlines()[0].strip() == title
