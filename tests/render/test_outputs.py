@@ -8,9 +8,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from pypdf import PdfReader
 
 from agreement.render import reference_docx
+from agreement.render.docx import NS
 from agreement.render.brand import Theme
 from agreement.render.reference_docx import build as build_reference
 
@@ -227,3 +229,23 @@ def test_pdf_running_header_keeps_a_long_title_on_one_line(tmp_path: Path) -> No
     assert len(title) > 100
     for page in reader.pages[1:]:
         assert page.extract_text().splitlines()[0].strip() == title
+
+
+def test_word_paragraph_after_a_list_stands_apart_from_it(tmp_path: Path) -> None:
+    """Ljusdal's "Indikatorer:" and notes follow lists of compact items; Word adds no space
+    below a list, so the paragraph after one gets 6 pt above it."""
+    source = EXAMPLES / "ljusdal-2014" / "action-plan.yaml"
+    assert run_build([source], tmp_path, formats=("docx",)).exit_code == 0
+    with zipfile.ZipFile(tmp_path / "ljusdal-2014.docx") as archive:
+        body = etree.fromstring(archive.read("word/document.xml")).find("w:body", NS)
+    def style(node: etree._Element) -> str:
+        return node.xpath("string(w:pPr/w:pStyle/@w:val)", namespaces=NS)
+    def in_list(node: etree._Element) -> bool:
+        return node.find("w:pPr/w:numPr", NS) is not None
+    content = [node for node in body if etree.QName(node).localname in ("p", "tbl")]
+    texts = [node for before, node in zip(content, content[1:]) if in_list(before) and not in_list(node)
+             and style(node) in {"BodyText", "FirstParagraph"}]
+    assert len(texts) >= 3
+    assert all(node.xpath("string(w:pPr/w:spacing/@w:before)", namespaces=NS) == "120" for node in texts)
+    headings = [node for node in content if style(node).startswith("Heading")]
+    assert headings and all(node.find("w:pPr/w:spacing", NS) is None for node in headings)  # their style spaces them

@@ -37,6 +37,7 @@ from typing import Any, Iterable, Mapping
 from lxml import etree
 
 from ..writing import write_zip
+from .reference_docx import SCHEMA_SEQUENCES
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {
@@ -271,6 +272,62 @@ def keep_marked_blocks_together(body: etree._Element) -> None:
         keep_with_next(held[:-1])
 
 
+AFTER_LIST = "120"
+"""Space above a paragraph that follows a list, in twentieths of a point (6 pt): a list's
+items are set close (pandoc's `Compact` style), and Word adds no space of its own below one."""
+
+
+def space_after_lists(body: etree._Element) -> None:
+    """A paragraph of text right after a list stands apart from it, as in the PDF and the web
+    page (a heading has space above it already)."""
+    previous: etree._Element | None = None
+    for node in body:
+        if previous is not None and _in_list(previous) and _is_text(node):
+            properties = node.find("w:pPr", NS)
+            if properties is None:
+                properties = element("pPr")
+                node.insert(0, properties)
+            spacing = properties.find("w:spacing", NS)
+            if spacing is None:
+                spacing = element("spacing")
+                _insert_in_order(properties, spacing)
+            spacing.set(w("before"), AFTER_LIST)
+        if node.tag not in (w("bookmarkStart"), w("bookmarkEnd")):  # marks, not content
+            previous = node
+
+
+_PARAGRAPH_ORDER = SCHEMA_SEQUENCES["pPr"].split()
+
+
+def _insert_in_order(properties: etree._Element, child: etree._Element) -> None:
+    """Add `child` to a paragraph's properties where the schema's sequence puts it (Word
+    refuses a file whose properties are out of order)."""
+    rank = _paragraph_rank(child)
+    for index, present in enumerate(properties):
+        if _paragraph_rank(present) > rank:
+            properties.insert(index, child)
+            return
+    properties.append(child)
+
+
+def _paragraph_rank(child: etree._Element) -> int:
+    name = etree.QName(child).localname
+    return _PARAGRAPH_ORDER.index(name) if name in _PARAGRAPH_ORDER else len(_PARAGRAPH_ORDER)
+
+
+TEXT_STYLES = {"BodyText", "FirstParagraph"}
+"""pandoc's styles of ordinary paragraphs."""
+
+
+def _is_text(node: etree._Element) -> bool:
+    style = node.find("w:pPr/w:pStyle", NS)
+    return node.tag == w("p") and not _in_list(node) and (style is None or style.get(w("val")) in TEXT_STYLES)
+
+
+def _in_list(node: etree._Element) -> bool:
+    return node.tag == w("p") and node.find("w:pPr/w:numPr", NS) is not None
+
+
 def never_split_rows(body: etree._Element) -> None:
     """No table row split across pages: a reader sees an action and its owner together."""
     for row in body.iter(w("tr")):
@@ -394,6 +451,7 @@ def finish_body(xml: bytes, data: Mapping[str, Any], pages: Mapping[str, int]) -
     never_split_rows(body)
     keep_tables_together(body)
     keep_marked_blocks_together(body)
+    space_after_lists(body)
     front = cover(data) + [page_break(), contents(data["labels"]["heading"].get("contents", ""), headings(body),
                                                   pages), page_break()]
     for index, node in enumerate(front):

@@ -159,7 +159,7 @@ def _format(style: etree._Element, **run: object) -> None:
     _ordered(style)
 
 
-_SEQUENCES = {
+SCHEMA_SEQUENCES = {  # the order of a pPr's, rPr's and tblPr's children (docx.py inserts by it too)
     "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd "
            "tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
            "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc "
@@ -174,7 +174,7 @@ _SEQUENCES = {
 
 def _in_schema_order(root: etree._Element) -> None:
     """Word rejects properties out of the schema's sequence; put every pPr, rPr and tblPr in order."""
-    for tag, sequence in _SEQUENCES.items():
+    for tag, sequence in SCHEMA_SEQUENCES.items():
         order = sequence.split()
         for props in root.iter(w(tag)):
             children = list(props)
