@@ -60,7 +60,7 @@ class Expected:
 
     tables: int
     headings: tuple[str, ...]  # the parts' headings, each must be a tagged heading
-    blocks: tuple[Block, ...]  # member lists and the signature block
+    blocks: tuple[Block, ...]  # member lists, short actions with their goal and owner, the signature block
 
 
 def view_of(source: Path) -> DocumentView:
@@ -110,6 +110,9 @@ def expected(source: Path) -> Expected:
     organisation = view.part("organisation")
     blocks = [Block(f"the members of {body.title or body.anchor}", tuple(member.text for member in body.members))
               for body in (_bodies(organisation.content.bodies) if organisation else []) if body.members]
+    blocks += [Block(f"the action {item.title!r}", (item.title, *(fact.value for fact in item.facts)))
+               for action_list in _action_lists(view) if action_list.layout == "sections"
+               for item in action_list.items if item.keeps_whole]
     signatures = _signature_texts(view)
     if signatures:
         blocks.append(Block("the signatures", signatures))

@@ -163,6 +163,25 @@ local function sanitise(block, level)
   })
 end
 
+-- Every block in order, its user text's headings placed under the heading before it; a block
+-- the templates keep on one page (a div whose id starts with `keep-`, around an action with its
+-- heading) is gone through the same way, so the headings inside count.
+local function sanitise_all(blocks, level)
+  local result = pandoc.Blocks({})
+  for _, block in ipairs(blocks) do
+    if block.t == 'Header' then
+      level = block.level
+    end
+    if block.t == 'Div' and block.identifier:match('^keep%-') then
+      block.content, level = sanitise_all(block.content, level)
+      result:insert(block)
+    else
+      result:extend(sanitise(block, level))
+    end
+  end
+  return result, level
+end
+
 -- HTML tables: header cells with a scope and a role, body cells with their column's name.
 local function with_role(attr, role)
   attr.attributes.role = role
@@ -262,14 +281,7 @@ end
 function Pandoc(doc)
   charts = read_charts(doc.meta)
   doc.meta.charts = nil
-  local level = 0
-  local blocks = pandoc.Blocks({})
-  for _, block in ipairs(doc.blocks) do
-    if block.t == 'Header' then
-      level = block.level
-    end
-    blocks:extend(sanitise(block, level))
-  end
+  local blocks = sanitise_all(doc.blocks, 0)
   blocks = blocks:walk({ Image = chart_or_text, Link = guard_link, Span = rating_span })
   if FORMAT:match('html') then
     blocks = blocks:walk({ Table = html_table, Str = break_after_slashes })

@@ -237,14 +237,22 @@ KEEP = "keep-"
 
 def keep_with_next(paragraphs: Iterable[etree._Element]) -> None:
     """Each of `paragraphs` stays on the page of the one after it (Word's "keep with next")."""
+    _set_property(paragraphs, "keepNext")
+
+
+def keep_lines_together(paragraphs: Iterable[etree._Element]) -> None:
+    """No page break inside any of `paragraphs` (Word's "keep lines together")."""
+    _set_property(paragraphs, "keepLines")
+
+
+def _set_property(paragraphs: Iterable[etree._Element], name: str) -> None:
     for node in paragraphs:
         properties = node.find("w:pPr", NS)
         if properties is None:
             properties = element("pPr")
             node.insert(0, properties)
-        if properties.find("w:keepNext", NS) is None:
-            style = properties.find("w:pStyle", NS)
-            properties.insert(1 if style is not None else 0, element("keepNext"))
+        if properties.find(f"w:{name}", NS) is None:
+            _insert_in_order(properties, element(name))
 
 
 def keep_tables_together(body: etree._Element) -> None:
@@ -261,7 +269,8 @@ def keep_tables_together(body: etree._Element) -> None:
 
 
 def keep_marked_blocks_together(body: etree._Element) -> None:
-    """The paragraphs between a `keep-…` bookmark's start and end, all but the last, keep with the next."""
+    """The paragraphs between a `keep-…` bookmark's start and end stay on one page: each keeps
+    its lines together, and all but the last keep with the next."""
     for start in body.iter(w("bookmarkStart")):
         if not start.get(w("name"), "").startswith(KEEP):
             continue
@@ -270,6 +279,7 @@ def keep_marked_blocks_together(body: etree._Element) -> None:
             held.extend([node] if node.tag == w("p") else node.iter(w("p")))
             node = node.getnext()
         keep_with_next(held[:-1])
+        keep_lines_together(held)
 
 
 AFTER_LIST = "120"

@@ -21,6 +21,7 @@ fields become `Markup` blocks already wrapped for the sanitising filter (see
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -40,6 +41,13 @@ Layout = Literal["sections", "table", "list"]
 
 def _md(text: str | None) -> Markup | None:
     return markdown_block(text) if text else None
+
+
+def keep_anchor(of: str) -> Markup:
+    """The identifier of a block kept on one page in every paged format (`keep-` and a hash of
+    the anchor of what it holds): Word bookmarks are at most 40 characters, and pandoc renames a
+    longer one, so `keep-` and a long anchor would lose the mark that docx.py looks for."""
+    return Markup("keep-" + hashlib.sha1(str(of).encode("utf-8")).hexdigest()[:12])
 
 
 def anchor(*parts: str) -> Markup:
@@ -117,6 +125,24 @@ class CommitmentView:
         """Whether the item says more than its title and its facts: then it is a section of its own."""
         return bool(self.description or self.indicators or self.activities or self.dialogue)
 
+    @property
+    def keep_anchor(self) -> Markup:
+        return keep_anchor(self.anchor)
+
+    @property
+    def keeps_whole(self) -> bool:
+        """Whether the item, as a section, is short enough to be kept on one page, so that its
+        goal and owner never start a page cut off from its heading and text."""
+        texts = [self.description or "", self.dialogue or "", *self.activities, *(f.value for f in self.facts)]
+        return sum(map(len, texts)) + INDICATOR_SIZE * len(self.indicators) <= KEEP_WHOLE
+
+
+KEEP_WHOLE = 1500
+"""The most characters of text an action or promise may have and still be kept whole on a page:
+about a third of an A4 page, so keeping it whole moves at most that much to the next page."""
+INDICATOR_SIZE = 200
+"""What an indicator counts as towards KEEP_WHOLE: a line or two."""
+
 
 @dataclass(frozen=True)
 class ActionList:
@@ -185,6 +211,11 @@ class BodyView:
     facts: tuple[Fact, ...]  # how often it meets, when no text of the body says so
     responsibilities: tuple[str, ...]
     bodies: tuple["BodyView", ...]
+
+    @property
+    def keep_anchor(self) -> Markup:
+        """Its list of members is kept on one page."""
+        return keep_anchor(self.anchor)
 
 
 @dataclass(frozen=True)
