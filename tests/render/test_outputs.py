@@ -249,3 +249,21 @@ def test_word_paragraph_after_a_list_stands_apart_from_it(tmp_path: Path) -> Non
     assert all(node.xpath("string(w:pPr/w:spacing/@w:before)", namespaces=NS) == "120" for node in texts)
     headings = [node for node in content if style(node).startswith("Heading")]
     assert headings and all(node.find("w:pPr/w:spacing", NS) is None for node in headings)  # their style spaces them
+
+
+def test_one_title_page_the_rule_between_the_title_and_the_parties_in_every_format(plan_build: Path) -> None:
+    """Title, subtitle, an accent rule, the parties, then the facts right after them."""
+    with zipfile.ZipFile(plan_build / "plan-by-party.docx") as archive:
+        styles = etree.fromstring(archive.read("word/styles.xml"))
+    author = styles.xpath("//w:style[@w:styleId='Author']", namespaces=NS)[0]
+    rule = author.find("w:pPr/w:pBdr/w:top", NS)
+    assert rule is not None and rule.get(f"{{{NS['w']}}}color") == "1B4B7A"
+    html = (plan_build / "plan-by-party.html").read_text(encoding="utf-8")
+    assert re.search(r"\.parties \{[^}]*border-top: 3px solid var\(--accent\)", html)
+    assert not re.search(r"\.title-block \{[^}]*border-bottom", html)
+    page = PdfReader(plan_build / "plan-by-party.pdf").pages[0]
+    heights: dict[str, float] = {}
+    page.extract_text(visitor_text=lambda text, cm, tm, font, size: heights.setdefault(text.strip(), tm[5] * cm[3] + cm[5]))
+    top = float(page.mediabox.height)
+    # the facts follow the parties closely, in the top half of the page, not at its foot
+    assert top - heights["Lokalpolisområde Exempelby"] < top - heights["Period"] < top / 2

@@ -205,7 +205,7 @@ def edit_styles(xml: bytes, theme: Theme) -> bytes:
     _paragraph(_style(root, "Compact", "Compact"), before=20, after=20)
 
     title = _style(root, "Title", "Title")
-    _paragraph(title, before=2400, after=160, align="left")
+    _paragraph(title, before=1200, after=160, align="left")
     heading_look(title, size=52, colour=accent, bold=True)
     subtitle = _style(root, "Subtitle", "Subtitle", based_on="Title")
     _paragraph(subtitle, before=0, after=480, align="left")
@@ -213,6 +213,9 @@ def edit_styles(xml: bytes, theme: Theme) -> bytes:
     _remove(subtitle.find(w("rPr")), "spacing")  # pandoc's default spaces the letters out
     author = _style(root, "Author", "Author")
     _paragraph(author, before=0, after=60, align="left")
+    # The accent rule between the title and the parties, as in the PDF and the web page: a top
+    # border, which Word and LibreOffice draw once above a run of paragraphs that share it.
+    _child(_child(author, "pPr"), "pBdr").append(_element("top", val="single", sz="10", space="10", color=accent))
     look(author, size=26, bold=True, colour=text)  # not the title's accent, as in the PDF
     _title_fact_style(root)
 
