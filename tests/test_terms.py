@@ -228,8 +228,11 @@ def test_a_swedish_key_in_a_follow_up_files_progress_gets_the_english_key() -> N
 
 
 def test_terms_join_a_fields_own_schema_keywords() -> None:
-    """`sv=` adds to a field's `json_schema_extra`, it does not replace it (a measurement's year keeps its range)."""
-    from agreement.model import Measurement
+    """`sv=` adds to a field's `json_schema_extra`, it does not replace it."""
+    from agreement.model.base import Model, field
 
-    year = Measurement.model_json_schema()["properties"]["year"]
-    assert (year["minimum"], year["maximum"], year[SWEDISH][0]) == (1900, 2200, "år")
+    class Counted(Model):
+        count: int | None = field("How many (antal).", 3, json_schema_extra={"x-unit": "st"}, sv="antal")
+
+    count = Counted.model_json_schema()["properties"]["count"]
+    assert (count["x-unit"], count[SWEDISH]) == ("st", ["antal"])

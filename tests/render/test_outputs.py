@@ -209,14 +209,15 @@ def test_pdf_text_has_the_title_page_facts_and_page_numbers(pdf: PdfReader) -> N
 
 def test_html_words_joined_by_a_slash_may_break_after_it(tmp_path: Path) -> None:
     """On a phone, "underrättelseinhämtning/omvärldsorientering" breaks after its slash, not
-    inside a word; a slash beside punctuation or space (`</script>`, `a / b`) is left alone."""
+    inside a word; a short word ("ggr/år") and a slash beside punctuation or space (`</script>`,
+    `a / b`) are left alone."""
     source = tmp_path / "plan.yaml"
     source.write_text(PLAN.read_text(encoding="utf-8").replace(
         "parties:\n", "background: Underrättelseinhämtning/omvärldsorientering, 2 ggr/år, a / b, </b>.\nparties:\n", 1),
         encoding="utf-8")
     assert run_build([source], tmp_path / "out", formats=("html",)).exit_code == 0
     page = (tmp_path / "out" / "plan-by-party.html").read_text(encoding="utf-8")
-    assert "Underrättelseinhämtning/<wbr>omvärldsorientering, 2 ggr/<wbr>år, a / b, &lt;/b&gt;." in page
+    assert "Underrättelseinhämtning/<wbr>omvärldsorientering, 2 ggr/år, a / b, &lt;/b&gt;." in page
 
 
 def test_pdf_running_header_keeps_a_long_title_on_one_line(tmp_path: Path) -> None:
@@ -267,3 +268,29 @@ def test_one_title_page_the_rule_between_the_title_and_the_parties_in_every_form
     top = float(page.mediabox.height)
     # the facts follow the parties closely, in the top half of the page, not at its foot
     assert top - heights["Lokalpolisområde Exempelby"] < top - heights["Period"] < top / 2
+
+
+def test_word_keeps_a_short_list_and_its_lead_in_on_one_page(tmp_path: Path) -> None:
+    """Ljusdal's three goals were split two and one across pages, Malmö's five areas four and one."""
+    source = EXAMPLES / "ljusdal-2014" / "action-plan.yaml"
+    assert run_build([source], tmp_path, formats=("docx",)).exit_code == 0
+    with zipfile.ZipFile(tmp_path / "ljusdal-2014.docx") as archive:
+        body = etree.fromstring(archive.read("word/document.xml")).find("w:body", NS)
+    content = [node for node in body if etree.QName(node).localname in ("p", "tbl")]
+    def flag(node: etree._Element, name: str) -> bool:
+        return node.find(f"w:pPr/w:{name}", NS) is not None
+    def in_list(node: etree._Element) -> bool:
+        return flag(node, "numPr")
+    runs: list[list[etree._Element]] = []
+    for before, node in zip([None, *content], content):
+        if in_list(node):
+            if before is None or not in_list(before):
+                runs.append([])
+                if before is not None and before.xpath("string(w:pPr/w:pStyle/@w:val)", namespaces=NS) in (
+                        "BodyText", "FirstParagraph"):
+                    assert flag(before, "keepNext"), "a lead-in paragraph keeps with its list"
+            runs[-1].append(node)
+    short = [run for run in runs if len(run) <= 8]
+    assert len(short) >= 5
+    for run in short:
+        assert all(flag(node, "keepNext") for node in run[:-1]) and all(flag(node, "keepLines") for node in run)

@@ -174,3 +174,31 @@ def test_the_synthetic_plan_breaks_the_rules_without_the_layouts_rules(
     assert sum("is hyphenated in a TD" in f for f in found) >= 10, found
     assert any("Samverkansöverenskommelseuppföljningsansvarig" in f and "overprint" in f for f in found), found
     shutil.rmtree(templates)
+
+
+# -- short lists ---------------------------------------------------------------------------------
+
+
+def _plan_of_lists(count: int) -> str:
+    """A plan of `count` free sections, each a paragraph of varying length and a list of three
+    to five items: with that many, some list meets the foot of a page wherever the fonts put it."""
+    sections = []
+    for number in range(count):
+        words = " ".join(["Samverkan kring tryggheten i området."] * (3 + number * 7 % 11))
+        items = "\n".join(f"    - Punkt {number}-{item} i listan" for item in range(3 + number % 3))
+        sections.append(f"  - id: avsnitt-{number}\n    title: Avsnitt {number}\n    text: |\n"
+                        f"      {words}\n\n{items.replace('    -', '      -')}\n")
+    return ("kind: guidelines\nschema: 1\nid: listor\ntitle: Listor\nparties:\n"
+            "  - {id: kommun, name: Exempelby kommun, type: municipality}\nsections:\n" + "".join(sections))
+
+
+def test_a_short_list_is_never_split_across_pdf_pages(tmp_path: Path) -> None:
+    source = tmp_path / "listor.yaml"
+    source.write_text(_plan_of_lists(40), encoding="utf-8")
+    assert run_build([source], tmp_path, formats=("pdf",)).exit_code == 0
+    pdf = TaggedPdf(tmp_path / "listor.pdf")
+    assert len(pdf.pdf.pages) >= 6
+    blocks = tuple(pagination.Block(f"list {number}", tuple(f"Punkt {number}-{item} i listan"
+                                                             for item in range(3 + number % 3)))
+                   for number in range(40))
+    assert pagination.block_findings(pdf, blocks) == []

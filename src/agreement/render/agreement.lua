@@ -248,11 +248,14 @@ local function html_table(tbl)
 end
 
 -- `<wbr>` after each run of slashes between two word characters (letters and digits, any
--- byte of a non-ASCII letter): a break opportunity that browsers do not see there themselves.
+-- byte of a non-ASCII letter) in a word too long for a phone's line to take whole, a break
+-- opportunity that browsers do not see there themselves ("2 ggr/år" is left as it is).
 -- Added after sanitising, so it is the program's markup, not the user's.
+local LONG_WORD = 20
+
 local function break_after_slashes(str)
   local text = str.text
-  if not text:find('[^%p%s]/') then
+  if #text < LONG_WORD or not text:find('[^%p%s]/') then
     return nil
   end
   local inlines = pandoc.Inlines({})

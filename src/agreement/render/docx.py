@@ -282,6 +282,27 @@ def keep_marked_blocks_together(body: etree._Element) -> None:
         keep_lines_together(held)
 
 
+def keep_lists_together(body: etree._Element) -> None:
+    """A list of up to SHORT_TABLE items stays on one page, and the paragraph that leads into a
+    list ("Uppföljningsmål:") stays with its first item: a list split two and one, or a label
+    alone at the foot of a page, reads as two lists."""
+    run: list[etree._Element] = []
+    for node in [*body, None]:
+        if node is not None and _in_list(node):
+            run.append(node)
+            continue
+        if run:
+            lead = run[0].getprevious()
+            while lead is not None and lead.tag in (w("bookmarkStart"), w("bookmarkEnd")):
+                lead = lead.getprevious()
+            if lead is not None and _is_text(lead):
+                keep_with_next([lead])
+            if len(run) <= SHORT_TABLE:
+                keep_with_next(run[:-1])
+                keep_lines_together(run)
+            run = []
+
+
 AFTER_LIST = "120"
 """Space above a paragraph that follows a list, in twentieths of a point (6 pt): a list's
 items are set close (pandoc's `Compact` style), and Word adds no space of its own below one."""
@@ -461,6 +482,7 @@ def finish_body(xml: bytes, data: Mapping[str, Any], pages: Mapping[str, int]) -
     never_split_rows(body)
     keep_tables_together(body)
     keep_marked_blocks_together(body)
+    keep_lists_together(body)
     space_after_lists(body)
     front = cover(data) + [page_break(), contents(data["labels"]["heading"].get("contents", ""), headings(body),
                                                   pages), page_break()]
