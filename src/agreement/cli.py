@@ -69,9 +69,15 @@ app = typer.Typer(
     cls=_Commands,
     name="agreement",
     help=(
-        "Validate, lint and build collaboration agreements (samverkansöverenskommelser) and "
-        "action plans (handlingsplaner) written in YAML.\n\n"
-        "Example: agreement validate examples"
+        "Validate, lint and build collaboration agreements (samverkansöverenskommelser), action "
+        "plans (handlingsplaner), guidelines (riktlinjer) and citizen promises (medborgarlöften) "
+        "written in YAML, and follow up what they promise.\n\n"
+        "Examples:\n\n"
+        "  agreement new --kind agreement -m \"Lunds kommun\" --period 2026\n\n"
+        "  agreement lint plans\n\n"
+        "  agreement build plans --out build\n\n"
+        "  agreement followups plans --overdue\n\n"
+        "Run `agreement COMMAND --help` for a command's options and examples."
     ),
     no_args_is_help=True,
     add_completion=False,
