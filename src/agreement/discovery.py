@@ -40,7 +40,6 @@ def _line_start(pattern: bytes) -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
     return re.compile(rb"(?:\xef\xbb\xbf)?" + pattern), re.compile(rb"\n" + pattern)
 
 
-_KIND = _line_start(rb"kind[ \t]*:")
 _KIND_VALUE = _line_start(rb"""kind[ \t]*:[ \t]*["']?([^\s"'#]*)""")
 _OURS = re.compile(rb"[a-z][a-z-]*")
 """How every kind of ours is written; a `kind:` written otherwise may be another tool's."""
@@ -115,8 +114,7 @@ def is_document(path: Path) -> bool:
 
 def _kind_of(head: bytes) -> bytes | None:
     """The value of the first top-level `kind:` (empty when it has none on its line), or None."""
-    first, later = _KIND_VALUE
-    found = first.match(head) or later.search(head)
+    found = _at_line_start(head, _KIND_VALUE)
     return found[1] if found else None
 
 
@@ -139,13 +137,14 @@ def looks_like_document(head: bytes) -> bool:
     first, later = _KEY
     found = first.match(head)
     keys = {key.strip(b"\"'") for key in ([found[1]] if found else []) + later.findall(head)}
-    return (bool(keys & _DOCUMENT_KEYS) or (b"schema" in keys and _starts_a_line(head, _SCHEMA_VERSION))
+    return (bool(keys & _DOCUMENT_KEYS) or (b"schema" in keys and _at_line_start(head, _SCHEMA_VERSION) is not None)
             or any(misspelt_kind(key.decode("ascii")) for key in keys if 3 <= len(key) <= 5))
 
 
-def _starts_a_line(head: bytes, patterns: tuple[re.Pattern[bytes], re.Pattern[bytes]]) -> bool:
+def _at_line_start(head: bytes, patterns: tuple[re.Pattern[bytes], re.Pattern[bytes]]) -> re.Match[bytes] | None:
+    """The first match of `_line_start`'s pair: at the start of the file, else after a line break."""
     first, later = patterns
-    return bool(first.match(head) or later.search(head))
+    return first.match(head) or later.search(head)
 
 
 def misspelt_kind(key: str) -> bool:

@@ -275,6 +275,11 @@ def _bad_date(item: dict[str, Any], path: YamlPath, loaded: Loaded, model: type[
     return "S205", problem.message, problem.hint, False
 
 
+_BOUNDS = {"greater_than_equal": ("the least allowed is", "ge"), "less_than_equal": ("the most allowed is", "le"),
+           "greater_than": ("it must be more than", "gt"), "less_than": ("it must be less than", "lt")}
+"""Pydantic's range errors, in words, with the bound from the error's context."""
+
+
 def _bad_value(item: dict[str, Any], path: YamlPath, loaded: Loaded, model: type[Model]) -> tuple[str, str, str | None, bool]:
     value = _value_at(loaded.data, path)
     kind, context = item["type"], item.get("ctx") or {}
@@ -297,10 +302,6 @@ def _bad_value(item: dict[str, Any], path: YamlPath, loaded: Loaded, model: type
         return "S204", f"{_describe(value)} is out of range: {word} {context.get(key)}", None, False
     return "S204", f"{_describe(value)} is not a valid value here", None, False
 
-
-_BOUNDS = {"greater_than_equal": ("the least allowed is", "ge"), "less_than_equal": ("the most allowed is", "le"),
-           "greater_than": ("it must be more than", "gt"), "less_than": ("it must be less than", "lt")}
-"""Pydantic's range errors, in words, with the bound from the error's context."""
 
 
 def _over_limit(item: dict[str, Any], path: YamlPath, loaded: Loaded, model: type[Model]) -> tuple[str, str, str | None, bool]:

@@ -32,12 +32,13 @@ import io
 import posixpath
 import zipfile
 from dataclasses import dataclass
+from itertools import groupby
 from typing import Any, Iterable, Mapping
 
 from lxml import etree
 
 from ..writing import write_zip
-from .reference_docx import SCHEMA_SEQUENCES
+from .reference_docx import in_schema_order
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {
@@ -247,12 +248,23 @@ def keep_lines_together(paragraphs: Iterable[etree._Element]) -> None:
 
 def _set_property(paragraphs: Iterable[etree._Element], name: str) -> None:
     for node in paragraphs:
-        properties = node.find("w:pPr", NS)
-        if properties is None:
-            properties = element("pPr")
-            node.insert(0, properties)
+        properties = _properties(node)
         if properties.find(f"w:{name}", NS) is None:
-            _insert_in_order(properties, element(name))
+            properties.append(element(name))  # finish_body puts the properties in schema order
+
+
+def _properties(paragraph: etree._Element) -> etree._Element:
+    """A paragraph's properties (`w:pPr`), added when it has none."""
+    properties = paragraph.find("w:pPr", NS)
+    if properties is None:
+        properties = element("pPr")
+        paragraph.insert(0, properties)
+    return properties
+
+
+def _blocks(body: etree._Element) -> list[etree._Element]:
+    """The body's paragraphs and tables, in order, without the bookmark marks between them."""
+    return [node for node in body if node.tag in (w("p"), w("tbl"))]
 
 
 def keep_tables_together(body: etree._Element) -> None:
@@ -286,21 +298,18 @@ def keep_lists_together(body: etree._Element) -> None:
     """A list of up to SHORT_TABLE items stays on one page, and the paragraph that leads into a
     list ("Uppföljningsmål:") stays with its first item: a list split two and one, or a label
     alone at the foot of a page, reads as two lists."""
-    run: list[etree._Element] = []
-    for node in [*body, None]:
-        if node is not None and _in_list(node):
-            run.append(node)
+    blocks = _blocks(body)
+    for listed, run in groupby(range(len(blocks)), key=lambda index: _in_list(blocks[index])):
+        if not listed:
             continue
-        if run:
-            lead = run[0].getprevious()
-            while lead is not None and lead.tag in (w("bookmarkStart"), w("bookmarkEnd")):
-                lead = lead.getprevious()
-            if lead is not None and _is_text(lead):
-                keep_with_next([lead])
-            if len(run) <= SHORT_TABLE:
-                keep_with_next(run[:-1])
-                keep_lines_together(run)
-            run = []
+        indexes = list(run)
+        items = [blocks[index] for index in indexes]
+        lead = blocks[indexes[0] - 1] if indexes[0] > 0 else None
+        if lead is not None and _is_text(lead):
+            keep_with_next([lead])
+        if len(items) <= SHORT_TABLE:
+            keep_with_next(items[:-1])
+            keep_lines_together(items)
 
 
 AFTER_LIST = "120"
@@ -311,39 +320,14 @@ items are set close (pandoc's `Compact` style), and Word adds no space of its ow
 def space_after_lists(body: etree._Element) -> None:
     """A paragraph of text right after a list stands apart from it, as in the PDF and the web
     page (a heading has space above it already)."""
-    previous: etree._Element | None = None
-    for node in body:
-        if previous is not None and _in_list(previous) and _is_text(node):
-            properties = node.find("w:pPr", NS)
-            if properties is None:
-                properties = element("pPr")
-                node.insert(0, properties)
+    blocks = _blocks(body)
+    for before, node in zip(blocks, blocks[1:]):
+        if _in_list(before) and _is_text(node):
+            properties = _properties(node)
             spacing = properties.find("w:spacing", NS)
             if spacing is None:
-                spacing = element("spacing")
-                _insert_in_order(properties, spacing)
+                spacing = etree.SubElement(properties, w("spacing"))
             spacing.set(w("before"), AFTER_LIST)
-        if node.tag not in (w("bookmarkStart"), w("bookmarkEnd")):  # marks, not content
-            previous = node
-
-
-_PARAGRAPH_ORDER = SCHEMA_SEQUENCES["pPr"].split()
-
-
-def _insert_in_order(properties: etree._Element, child: etree._Element) -> None:
-    """Add `child` to a paragraph's properties where the schema's sequence puts it (Word
-    refuses a file whose properties are out of order)."""
-    rank = _paragraph_rank(child)
-    for index, present in enumerate(properties):
-        if _paragraph_rank(present) > rank:
-            properties.insert(index, child)
-            return
-    properties.append(child)
-
-
-def _paragraph_rank(child: etree._Element) -> int:
-    name = etree.QName(child).localname
-    return _PARAGRAPH_ORDER.index(name) if name in _PARAGRAPH_ORDER else len(_PARAGRAPH_ORDER)
 
 
 TEXT_STYLES = {"BodyText", "FirstParagraph"}
@@ -484,6 +468,7 @@ def finish_body(xml: bytes, data: Mapping[str, Any], pages: Mapping[str, int]) -
     keep_marked_blocks_together(body)
     keep_lists_together(body)
     space_after_lists(body)
+    in_schema_order(body, ("pPr",))
     front = cover(data) + [page_break(), contents(data["labels"]["heading"].get("contents", ""), headings(body),
                                                   pages), page_break()]
     for index, node in enumerate(front):

@@ -23,6 +23,7 @@ import io
 import subprocess
 import zipfile
 from functools import lru_cache, partial
+from typing import Iterable
 
 from lxml import etree
 
@@ -159,7 +160,7 @@ def _format(style: etree._Element, **run: object) -> None:
     _ordered(style)
 
 
-SCHEMA_SEQUENCES = {  # the order of a pPr's, rPr's and tblPr's children (docx.py inserts by it too)
+_SEQUENCES = {
     "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd "
            "tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
            "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc "
@@ -172,10 +173,11 @@ SCHEMA_SEQUENCES = {  # the order of a pPr's, rPr's and tblPr's children (docx.p
 }
 
 
-def _in_schema_order(root: etree._Element) -> None:
-    """Word rejects properties out of the schema's sequence; put every pPr, rPr and tblPr in order."""
-    for tag, sequence in SCHEMA_SEQUENCES.items():
-        order = sequence.split()
+def in_schema_order(root: etree._Element, tags: Iterable[str] = tuple(_SEQUENCES)) -> None:
+    """Word rejects properties out of the schema's sequence; put every pPr, rPr and tblPr (or those
+    of `tags`) under `root` in order, so that whoever adds one may simply append it."""
+    for tag in tags:
+        order = _SEQUENCES[tag].split()
         for props in root.iter(w(tag)):
             children = list(props)
             for child in children:
@@ -262,7 +264,7 @@ def edit_styles(xml: bytes, theme: Theme) -> bytes:
         look(part, size=18, colour=muted)
 
     _table_style(_style(root, "Table", "Table", kind="table", based_on=None), theme)
-    _in_schema_order(root)
+    in_schema_order(root)
     return _serialise(root)
 
 
