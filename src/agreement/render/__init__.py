@@ -1,8 +1,8 @@
 """Rendering: documents -> Word, PDF and HTML that a municipality can publish unchanged.
 
 model -> view model (`viewmodel`) -> Jinja templates (`jinja_steps`, `template_folders`)
--> Pandoc Markdown -> pandoc (`pandoc`, with the `agreement.lua` filter) -> docx
-(`docx`) / HTML / typst -> PDF (`typst_pdf`). `build` runs it for many files with
+-> Pandoc Markdown -> pandoc (`pandoc`, with the safety filter `agreement.lua` first, then
+`html.lua` for the web page) -> docx (`docx`) / HTML / typst -> PDF (`typst_pdf`). `build` runs it for many files with
 a build cache (`build_cache`) and atomic outputs.
 """
 

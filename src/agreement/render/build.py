@@ -398,7 +398,7 @@ def make_outputs(document: Document, job: Job, templates: TemplateSet) -> dict[s
         theme = job.theme
         reference = reference_document(templates, theme) if "docx" in targets else None
         converted = convert_all(markdown, targets, templates, pandoc_metadata(view), int((date or ZIP_EPOCH).timestamp()),
-                                reference, job.limits)
+                                reference, job.limits, report=job.report is not None)
         if "html" in converted:
             contents, body = html_parts(converted["html"])
             page = render_page(view, templates, contents, body, stylesheet=templates.stylesheet(theme.css()),
@@ -457,7 +457,7 @@ HEADER_LOGO_CM = 0.9
 
 def pandoc_metadata(view: DocumentView) -> Metadata:
     """What pandoc itself needs to know of the document: its language (the rest of the metadata
-    each format sets from `title_page_data`), and the charts of a report, for the Lua filter."""
+    each format sets from `title_page_data`), and the charts of a report, for its Lua filter."""
     values: dict[str, object] = {"lang": view.language_tag}
     if view.charts:  # the filter gives each format its chart and removes these before any writer sees them
         values["charts"] = {chart.key: {"svg": base64.b64encode(chart.svg).decode("ascii"),
