@@ -52,6 +52,9 @@ class Block:
 
     name: str
     texts: tuple[str, ...]
+    with_text_before: bool = False
+    """The text before it shares its first page: the signatures never stand alone, as if they
+    could sign anything."""
 
 
 @dataclass(frozen=True)
@@ -115,7 +118,7 @@ def expected(source: Path) -> Expected:
                for item in action_list.items if item.keeps_whole]
     signatures = _signature_texts(view)
     if signatures:
-        blocks.append(Block("the signatures", signatures))
+        blocks.append(Block("the signatures", signatures, with_text_before=True))
     headings = tuple(part.heading for part in view.parts if part.heading)
     return Expected(tables, headings, tuple(blocks))
 
@@ -282,15 +285,18 @@ def _compact(text: str) -> str:
     return "".join(text.replace(SOFT_HYPHEN, "").split())
 
 
-def block_pages(pdf: TaggedPdf, block: Block) -> list[int] | None:
-    """The pages the block's text spans (the tightest stretch of the reading order holding its pieces
-    in order), or None when the text is not there."""
+def reading_order(pdf: TaggedPdf) -> tuple[str, list[int]]:
+    """The document's text in reading order (compacted) and the page of each of its characters."""
     stream, pages = [], []
     for marked in pdf.root.marked():
         text = _compact(joined(pdf.runs_by_mark.get(marked, [])))
         stream.append(text)
         pages += [marked.page] * len(text)
-    text = "".join(stream)
+    return "".join(stream), pages
+
+
+def block_span(text: str, block: Block) -> tuple[int, int] | None:
+    """Where in `text` the block is: the tightest stretch holding its pieces in order, or None."""
     pieces = [_compact(piece) for piece in block.texts]
     best: tuple[int, int] | None = None
     start = text.find(pieces[0])
@@ -304,17 +310,23 @@ def block_pages(pdf: TaggedPdf, block: Block) -> list[int] | None:
         if end != -1 and (best is None or end - start < best[1] - best[0]):
             best = (start, end)
         start = text.find(pieces[0], start + 1)
-    return None if best is None else sorted(set(pages[best[0]:best[1]]))
+    return best
 
 
 def block_findings(pdf: TaggedPdf, blocks: tuple[Block, ...]) -> list[str]:
+    text, pages = reading_order(pdf)
     findings = []
     for block in blocks:
-        pages = block_pages(pdf, block)
-        if pages is None:
+        span = block_span(text, block)
+        if span is None:
             findings.append(f"{block.name}: not found in the text ({block.texts[0]!r} … {block.texts[-1]!r})")
-        elif len(pages) > 1:
-            findings.append(f"{block.name}: split across pages {pages[0]}–{pages[-1]}")
+            continue
+        spanned = sorted(set(pages[span[0]:span[1]]))
+        if len(spanned) > 1:
+            findings.append(f"{block.name}: split across pages {spanned[0]}–{spanned[-1]}")
+        if block.with_text_before and span[0] > 0 and pages[span[0] - 1] != pages[span[0]]:
+            findings.append(f"{block.name}: alone at the top of page {pages[span[0]]}, "
+                            f"the text before them on page {pages[span[0] - 1]}")
     return findings
 
 

@@ -294,3 +294,19 @@ def test_word_keeps_a_short_list_and_its_lead_in_on_one_page(tmp_path: Path) -> 
     assert len(short) >= 5
     for run in short:
         assert all(flag(node, "keepNext") for node in run[:-1]) and all(flag(node, "keepLines") for node in run)
+
+
+def test_word_keeps_the_text_before_the_signatures_with_them(tmp_path: Path) -> None:
+    """Malmö's signatures follow a lead-in and a list of five areas: all of them keep with the
+    signature table, and nothing before the lead-in does, so the signatures never open a page alone."""
+    source = EXAMPLES / "malmo-2011" / "agreement.yaml"
+    assert run_build([source], tmp_path, formats=("docx",)).exit_code == 0
+    with zipfile.ZipFile(tmp_path / "malmo-2011.docx") as archive:
+        body = etree.fromstring(archive.read("word/document.xml")).find("w:body", NS)
+    content = [node for node in body if etree.QName(node).localname in ("p", "tbl")]
+    signatures = next(index for index, node in enumerate(content) if etree.QName(node).localname == "tbl"
+                      and node.xpath("string(.)", namespaces=NS).startswith("Malmö stad"))
+    texts = [node.xpath("string(.)", namespaces=NS) for node in content[signatures - 7:signatures]]
+    assert texts[1] == "Samverkansområde år 2010-2011:" and texts[-1].startswith("Trygghetsskapande")
+    kept = [node.find("w:pPr/w:keepNext", NS) is not None for node in content[signatures - 7:signatures]]
+    assert kept == [False, True, True, True, True, True, True]

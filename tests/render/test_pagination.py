@@ -136,6 +136,14 @@ def test_the_block_check_finds_a_list_parted_by_a_page_break(broken_pdf: TaggedP
         "the members: split across pages 7–8", "the signatures: not found in the text ('Inte' … 'här')"]
 
 
+def test_the_block_check_finds_signatures_alone_at_the_top_of_a_page(broken_pdf: TaggedPdf) -> None:
+    """"Efter rubriken." opens page 2 after a page break: as signatures, it would stand alone."""
+    alone = pagination.Block("the signatures", ("Efter rubriken.",), with_text_before=True)
+    assert pagination.block_findings(broken_pdf, (alone,)) == [
+        "the signatures: alone at the top of page 2, the text before them on page 1"]
+    assert pagination.block_findings(broken_pdf, (pagination.Block("a paragraph", ("Efter rubriken.",)),)) == []
+
+
 def test_the_hyphenation_check_finds_short_words_broken(broken_pdf: TaggedPdf) -> None:
     found = pagination.hyphenation_findings(broken_pdf)
     assert found and all(" is hyphenated in a P whose widest line" in finding for finding in found), found
@@ -174,6 +182,22 @@ def test_the_synthetic_plan_breaks_the_rules_without_the_layouts_rules(
     assert sum("is hyphenated in a TD" in f for f in found) >= 10, found
     assert any("Samverkansöverenskommelseuppföljningsansvarig" in f and "overprint" in f for f in found), found
     shutil.rmtree(templates)
+
+
+def test_without_its_rule_the_malmo_signatures_stand_alone_on_their_page(tmp_path: Path) -> None:
+    """Malmö's signatures come last, after a lead-in and a short list that fill page 5: laid out
+    without `with-signatures`, they open page 6 alone, which the check reports."""
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    layout = (TemplateSet().builtin_dir / "document.typ").read_text(encoding="utf-8")
+    assert "#with-signatures[" in layout
+    (templates / "document.typ").write_text(layout.replace("#with-signatures[", "#[", 1), encoding="utf-8")
+    source = SOURCES["malmo-2011"]
+    report = run_build([source], tmp_path / "out", formats=("pdf",), templates=templates)
+    assert report.exit_code == 0, report.results
+    found = pagination.findings(TaggedPdf(built_pdf(tmp_path / "out", source)), pagination.expected(source))
+    assert [finding for finding in found if finding.startswith("the signatures")] == [
+        "the signatures: alone at the top of page 6, the text before them on page 5"]
 
 
 # -- short lists ---------------------------------------------------------------------------------

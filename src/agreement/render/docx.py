@@ -32,7 +32,7 @@ import io
 import posixpath
 import zipfile
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import groupby, takewhile
 from typing import Any, Iterable, Mapping
 
 from lxml import etree
@@ -213,7 +213,8 @@ def signature_table(signatures: list[Mapping[str, Any]], words: Mapping[str, str
 
 
 def place_signatures(body: etree._Element, data: Mapping[str, Any]) -> None:
-    """Put the signature table where the body marks the signatures, in place of what is there."""
+    """Put the signature table where the body marks the signatures, in place of what is there,
+    with the text before it kept on its page (`keep_text_with_signatures`)."""
     start = body.find(f"w:bookmarkStart[@w:name='{SIGNATURE_BLOCK}']", NS)
     if start is None:
         return
@@ -223,7 +224,27 @@ def place_signatures(body: etree._Element, data: Mapping[str, Any]) -> None:
         following = node.getnext()
         body.remove(node)
         node = following
-    start.addnext(signature_table(data["signatures"], data["labels"]["signature"]))
+    table = signature_table(data["signatures"], data["labels"]["signature"])
+    start.addnext(table)
+    keep_text_with_signatures(body, table)
+
+
+KEPT_RUNS = 2
+"""How many runs of text (a paragraph, or a list with all its items) before the signatures go with them."""
+
+
+def keep_text_with_signatures(body: etree._Element, table: etree._Element) -> None:
+    """The signatures never stand alone on a page, as if they could sign anything: the last
+    KEPT_RUNS runs of text before them (a list and its lead-in, two paragraphs, a heading and
+    its paragraph) keep with them, as in the PDF."""
+    blocks = _blocks(body)
+    before = list(takewhile(lambda block: block.tag == w("p"), reversed(blocks[:blocks.index(table)])))
+    runs = [list(run) for _, run in groupby(before, key=lambda block: _in_list(block) or id(block))]
+    for run in runs[:KEPT_RUNS]:  # each run from its last paragraph back
+        if len(run) > SHORT_TABLE:  # a long list: its last items go with them, nothing before it
+            keep_with_next(run[:EDGE_ROWS])
+            break
+        keep_with_next(run)
 
 
 # -- pagination -----------------------------------------------------------------------------------
