@@ -118,6 +118,16 @@ def test_period_decision_and_indicators() -> None:
     ]
 
 
+def test_a_period_in_years_changes_as_written_not_as_the_days_it_covers() -> None:
+    """`end: 2018` -> `end: 2019` is 2018 -> 2019, not 2018-12-31 -> 2019-12-31, which no one wrote."""
+    years = agreement(AREA, period="{start: 2015, end: 2018}")
+    assert described(changes(years, agreement(AREA, period="{start: 2015, end: 2019}"))) == [
+        ("changed", "document", "period.end", "2018", "2019")]
+    assert described(changes(years, agreement(AREA, period="{start: 2015-01-01, end: 2018-12-31}"))) == [
+        ("changed", "document", "period.start", "2015", "2015-01-01"),
+        ("changed", "document", "period.end", "2018", "2018-12-31")]
+
+
 def test_party_groups_of_a_plan_are_named_by_their_party() -> None:
     plan = """
 areas:

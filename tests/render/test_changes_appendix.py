@@ -76,6 +76,10 @@ def test_the_appendix_is_in_the_language_of_the_build(repository: Path, tmp_path
     run_build([repository / "eslov.yaml"], out, formats=("md",), changes_since="v1", language="en")
     text = (out / "eslov-2015-2018.md").read_text(encoding="utf-8")
     assert "Changes since the previous version" in text and "- **Removed:**" in text
+    entries = [line for line in text[text.index("Changes since"):].splitlines() if line.startswith("- ")]
+    assert "focus areas “Trygghet i offentlig miljö” › actions “30km\\/h" in entries[0]
+    assert entries[0].split(":** ")[1].split(": ~~")[0].endswith(", owner")
+    assert not [entry for entry in entries if "åtgärder" in entry or "ansvarig" in entry]
 
 
 def test_without_the_option_there_is_no_appendix(repository: Path, tmp_path: Path) -> None:

@@ -105,6 +105,15 @@ def _scalar(value: Any, names: dict[str, str], refs: bool) -> str:
     return str(value)
 
 
+def as_written(model: BaseModel | None, key: str) -> Any:
+    """The value of a model's field as its YAML wrote it: a period written in years
+    (`{start: 2015, end: 2018}`) compares and shows as years, not as the days they cover."""
+    value = attribute(model, key)
+    if getattr(model, "in_years", False) and isinstance(value, dt.date):
+        return value.year
+    return value
+
+
 def shown(value: Any, names: dict[str, str], refs: bool = False) -> str | None:
     """A value as a reader sees it: dates in ISO form, references by name, lists joined; None when
     absent. A whole model (a decision added) is shown by its fields."""
@@ -212,7 +221,7 @@ class _Comparer:
         for key, info in infos.items():
             if holds_actions(info):
                 continue
-            self.value(attribute(old, key), attribute(new, key), info, where, keys + (key,), labels + (label(info),))
+            self.value(as_written(old, key), as_written(new, key), info, where, keys + (key,), labels + (label(info),))
 
     def value(self, old: Any, new: Any, info: FieldInfo, where: tuple[Step, ...],
               keys: tuple[str, ...], labels: tuple[str, ...]) -> None:

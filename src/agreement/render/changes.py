@@ -2,8 +2,9 @@
 
 The changes are those `agreement diff` finds (`diffing.compare`), put in the document's
 language: each change one entry with its kind ("Tillagd", "Ändrad", …), where it is
-(the items on the way, by their Swedish terms and names), the field and the old and
-new values, or the words of an edited text. The partial `partials/changes.md.j2`
+(the items on the way, by their terms and names), the field and the old and new values,
+or the words of an edited text. The terms are the model's Swedish ones ("åtgärder",
+"ansvarig") in a Swedish document and its keys in words ("actions", "owner") in any other. The partial `partials/changes.md.j2`
 prints it, escaped like every other text from the YAML. The appendix is there only
 when asked for: a document otherwise prints what its YAML says and nothing else.
 """
@@ -61,17 +62,27 @@ def with_changes(view: DocumentView, wording: Wording, revision: str, diff: Diff
 
 
 def _entry(change: Change, wording: Wording) -> ChangeEntry:
-    where = " › ".join(_step(step) for step in change.where) or wording.label("changes", "document")
+    swedish = wording.locale.startswith("sv")
+    where = " › ".join(_step(step, swedish) for step in change.where) or wording.label("changes", "document")
     field = None
     if change.field is not None:
-        field = change.field.label or change.field.key
+        field = _term(change.field.label, change.field.key, swedish)
     return ChangeEntry(
         kind=wording.label("changes", change.kind), where=where, field=field, old=change.old, new=change.new,
         words=change.words,
         moved=change.kind == "moved" and change.field is None)
 
 
-def _step(step: Step) -> str:
+def _term(swedish_term: str, key: str, swedish: bool) -> str:
+    """What the appendix calls a field or a list: its Swedish term in a Swedish document (when the
+    model gives one), else its key in words ("focus_areas.actions" -> "focus areas › actions")."""
+    if swedish and swedish_term:
+        return swedish_term
+    return " › ".join(part.replace("_", " ") for part in key.split("."))
+
+
+def _step(step: Step, swedish: bool) -> str:
     name = step.name or step.id
-    label = step.label or step.key
-    return f"{label} ”{name}”" if name else label
+    label = _term(step.label, step.key, swedish)
+    opening = "”" if swedish else "“"
+    return f"{label} {opening}{name}”" if name else label
