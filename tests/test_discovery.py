@@ -69,6 +69,25 @@ def test_another_tools_kind_with_a_documents_key_is_taken(tmp_path: Path) -> Non
     assert find_documents([tmp_path]).files == [tmp_path / "capital.yaml", tmp_path / "lost.yaml"]
 
 
+def test_a_document_written_as_json_is_found_by_its_kind(tmp_path: Path) -> None:
+    """A script may write a plan as JSON, which is YAML too: its keys are indented, so they are
+    read by parsing it; another tool's JSON is passed over, a lost kind is still reported."""
+    import json
+
+    from ruamel.yaml import YAML
+
+    plan = dict(YAML(typ="safe").load(DOCUMENT))
+    (tmp_path / "plan.yaml").write_text(json.dumps(plan, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    lost = {key: value for key, value in plan.items() if key != "kind"}
+    (tmp_path / "lost.yaml").write_text("\ufeff" + json.dumps(lost, indent=2, default=str), encoding="utf-8")
+    (tmp_path / "deployment.yaml").write_text('{\n  "kind": "Deployment",\n  "spec": {}\n}\n', encoding="utf-8")
+    (tmp_path / "versioned.yaml").write_text('{"schema": 1, "id": "x"}', encoding="utf-8")
+    (tmp_path / "list.yaml").write_text('[{"kind": "agreement"}]\n', encoding="utf-8")
+    found = find_documents([tmp_path])
+    assert found.files == [tmp_path / "lost.yaml", tmp_path / "plan.yaml", tmp_path / "versioned.yaml"]
+    assert found.skipped == [tmp_path / "deployment.yaml", tmp_path / "list.yaml"]
+
+
 @pytest.fixture
 def plans(tmp_path: Path) -> Path:
     """A folder of plans: a document, two look-alikes, and YAML that is not a document."""

@@ -12,6 +12,7 @@ nothing, so that a folder of a thousand documents is surveyed in milliseconds.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -108,8 +109,33 @@ def is_document(path: Path) -> bool:
         return True  # let checking report why it cannot be read (a named pipe, a folder)
     if head.startswith(_UTF16_BOMS):
         return True
+    flow = _flow_mapping(head)
+    if flow is not None:
+        return _is_document_mapping(flow)
     kind = _kind_of(head)
     return (kind is not None and is_our_kind(kind)) or looks_like_document(head)
+
+
+def _flow_mapping(head: bytes) -> dict[str, object] | None:
+    """The top level of a file written as JSON (`{"kind": "agreement", …}`, as a script may write
+    a plan), whose keys are indented like nested ones and so are found by parsing, not by their
+    place on the line; None for any other file, or one longer than `head`."""
+    if not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        return None
+    try:
+        found = json.loads(head.decode("utf-8-sig"))
+    except ValueError:
+        return None
+    return found if isinstance(found, dict) else None
+
+
+def _is_document_mapping(mapping: dict[str, object]) -> bool:
+    """`is_document` for a parsed top level: a kind of ours, or what `looks_like_document` looks for."""
+    kind = mapping.get("kind")
+    if isinstance(kind, str) and is_our_kind(kind.encode("utf-8")):
+        return True
+    return (bool(mapping.keys() & DOCUMENT_KEYS) or type(mapping.get("schema")) is int
+            or any(misspelt_kind(key) for key in mapping if 3 <= len(key) <= 5))
 
 
 def _kind_of(head: bytes) -> bytes | None:
