@@ -1,9 +1,10 @@
 // Open built HTML files in headless Chromium the way a reader would, and report what
 // the e2e tests assert on: axe-core violations, requests to other hosts, the page
 // language, the skip link, horizontal overflow on a phone, script errors.
-// Screenshots (desktop 1280 wide, phone 390 wide) are written for people to look at.
+// Screenshots (desktop 1280 wide, phone 390 wide) are written for people to look at, and
+// each page is printed (A4, print stylesheet, tagged) for the pagination tests to read.
 //
-// Usage: node axe-check.mjs --shots DIR FILE.html...
+// Usage: node axe-check.mjs --shots DIR --print DIR FILE.html...
 // Prints one JSON object to stdout: {"pages": {"<file>": {...}}}. Exit 0 when every
 // page could be checked (findings are data for the tests), 2 on a usage or browser error.
 
@@ -34,15 +35,17 @@ const LOCAL_SCHEMES = ["file:", "data:", "blob:", "about:"];
 function parseArgs(argv) {
   const files = [];
   let shots = null;
+  let printed = null;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--shots") shots = argv[++i];
+    else if (argv[i] === "--print") printed = argv[++i];
     else files.push(resolve(argv[i]));
   }
-  if (!shots || files.length === 0) {
-    process.stderr.write("usage: node axe-check.mjs --shots DIR FILE.html...\n");
+  if (!shots || !printed || files.length === 0) {
+    process.stderr.write("usage: node axe-check.mjs --shots DIR --print DIR FILE.html...\n");
     process.exit(2);
   }
-  return { shots: resolve(shots), files };
+  return { shots: resolve(shots), printed: resolve(printed), files };
 }
 
 /** Record every request that leaves the machine, and refuse it. */
@@ -112,8 +115,10 @@ async function runAxe(page) {
   }));
 }
 
-/** Open one file in one context (desktop or phone), screenshot it, and read it. */
-async function visit(context, file, shot) {
+/** Open one file in one context (desktop or phone), screenshot it, read it, and print it when
+ * `print` names a PDF to write (as a reader would print it: A4 from the stylesheet's @page, the
+ * print stylesheet, a tagged PDF with an outline). */
+async function visit(context, file, shot, print) {
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (error) => errors.push(String(error)));
@@ -125,6 +130,7 @@ async function visit(context, file, shot) {
   await page.waitForTimeout(300); // time for a <meta http-equiv="refresh"> or a handler to act, were there one
   const stayed = page.url() === address;
   await page.screenshot({ path: shot, fullPage: true });
+  if (print) await page.pdf({ path: print, preferCSSPageSize: true, tagged: true, outline: true, printBackground: true });
   const facts = { ...(stayed ? await page.evaluate(readPage) : {}), stayed, url: page.url() };
   const violations = await runAxe(page);
   await page.close();
@@ -132,8 +138,9 @@ async function visit(context, file, shot) {
 }
 
 async function main() {
-  const { shots, files } = parseArgs(process.argv.slice(2));
+  const { shots, printed, files } = parseArgs(process.argv.slice(2));
   mkdirSync(shots, { recursive: true });
+  mkdirSync(printed, { recursive: true });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const pages = {};
   try {
@@ -149,7 +156,8 @@ async function main() {
         await context.unroute("**/*");
         await blockOtherHosts(context, foreign);
         const stem = basename(file).replace(/\.html?$/i, "");
-        report[name] = await visit(context, file, resolve(shots, `${stem}-${name}.png`));
+        const print = name === "desktop" ? resolve(printed, `${stem}.pdf`) : null;
+        report[name] = await visit(context, file, resolve(shots, `${stem}-${name}.png`), print);
       }
       pages[file] = report;
     }

@@ -409,13 +409,15 @@ def overprint_findings(pdf: TaggedPdf) -> list[str]:
 
 def _side_by_side(pdf: TaggedPdf, element: Element) -> list[tuple[Element, list[Run]]]:
     """The kids of `element` set side by side, as columns (cells of a row, a term and its
-    definition, two signatures): kids whose first lines share a baseline, each to the right of
-    the one before; nothing when the kids are stacked."""
+    definition, two signatures): kids whose first lines share a baseline, each wholly to the right
+    of where the one before starts; nothing when the kids are stacked, or are words of one
+    paragraph (a bold label and the text after it, which wraps back to the left edge)."""
     kids = [(kid, pdf.runs(kid)) for kid in element.children()]
     kids = [(kid, runs) for kid, runs in kids if runs]
     for (_, left), (_, right) in zip(kids, kids[1:]):
         first, second = left[0], right[0]
-        if first.page != second.page or abs(first.y - second.y) > 0.7 * first.size or second.x0 < first.x0 + 10:
+        leftmost = min(run.x0 for run in right if run.page == second.page)
+        if first.page != second.page or abs(first.y - second.y) > 0.7 * first.size or leftmost < first.x0 + 10:
             return []
     return kids if len(kids) > 1 else []
 

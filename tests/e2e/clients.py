@@ -100,15 +100,16 @@ def pdf_text(pdf: Path) -> str:
 # -- Chromium -------------------------------------------------------------------------
 
 
-def browse(html_files: list[Path], screenshots: Path) -> dict[str, Any]:
-    """Open every HTML file in headless Chromium (desktop and phone) and run axe-core.
+def browse(html_files: list[Path], screenshots: Path, printed: Path) -> dict[str, Any]:
+    """Open every HTML file in headless Chromium (desktop and phone), run axe-core, and print
+    each to a tagged PDF in `printed` (`<stem>.pdf`).
 
     One browser for all files: starting Chromium is the slow part. Returns the page
     reports keyed by the file's absolute path (see e2e/axe-check.mjs).
     """
     if not (NODE_SIDE / "node_modules" / "playwright-core").is_dir():
         pytest.fail("e2e/node_modules is missing; run `make e2e`, which runs `npm ci` in e2e/")
-    done = run(["node", AXE_CHECK, "--shots", screenshots, *html_files], timeout=600)
+    done = run(["node", AXE_CHECK, "--shots", screenshots, "--print", printed, *html_files], timeout=600)
     try:
         return json.loads(done.stdout)["pages"]
     except (ValueError, KeyError) as error:

@@ -77,11 +77,12 @@ def document(request: pytest.FixtureRequest) -> Expected:
 
 @pytest.fixture(scope="session")
 def browsed(built_dir: Path, e2e_out: Path) -> dict[str, Any]:
-    """Every built HTML file opened in headless Chromium once, with axe-core's findings."""
+    """Every built HTML file opened in headless Chromium once, with axe-core's findings, and
+    printed into `e2e-out/printed/`."""
     pages = sorted(built_dir.rglob("*.html"))
     if not pages:
         pytest.fail(f"`agreement build` wrote no HTML into {built_dir}")
-    return browse(pages, e2e_out / "screenshots")
+    return browse(pages, e2e_out / "screenshots", e2e_out / "printed")
 
 
 @pytest.fixture(scope="session")
@@ -92,12 +93,12 @@ def libreoffice_profile(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def synthetic_built(e2e_out: Path) -> Path:
-    """The forty-page synthetic plan (tests/synthetic_plan.py), written and built to Word and PDF
-    through the real command line, into `e2e-out/synthetic/`: its YAML and its built files."""
+    """The forty-page synthetic plan (tests/synthetic_plan.py), written and built to Word, PDF and
+    HTML through the real command line, into `e2e-out/synthetic/`: its YAML and its built files."""
     folder = e2e_out / "synthetic"
     folder.mkdir(parents=True, exist_ok=True)
     source = write_plan(folder)
-    command = [str(Path(sys.executable).with_name("agreement")), "build", str(source), "--to", "docx,pdf",
+    command = [str(Path(sys.executable).with_name("agreement")), "build", str(source), "--to", "docx,pdf,html",
                "--out", str(folder)]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
     if done.returncode != 0:

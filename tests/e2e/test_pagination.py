@@ -17,13 +17,14 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from .. import pagination
 from ..pdf_reading import TaggedPdf
 from ..synthetic_plan import DOCUMENT_ID
-from .clients import libreoffice_layouts
+from .clients import browse, libreoffice_layouts
 from .expectations import Expected, built_file
 
 pytestmark = pytest.mark.e2e
@@ -49,6 +50,45 @@ def test_word_layout_breaks_no_pagination_rule(document: Expected, word_layouts:
 def test_pdf_breaks_no_pagination_rule(document: Expected, built_dir: Path) -> None:
     pdf = TaggedPdf(built_file(built_dir, document, "pdf"))
     assert pagination.findings(pdf, pagination.expected(document.source)) == []
+
+
+def test_printed_html_breaks_no_pagination_rule(document: Expected, browsed: dict[str, Any], e2e_out: Path) -> None:
+    """The web page as Chromium prints it (A4, the print stylesheet, a tagged PDF) keeps the rules
+    the PDF and the Word file keep."""
+    printed = TaggedPdf(e2e_out / "printed" / f"{document.id}.pdf")
+    assert pagination.findings(printed, pagination.expected(document.source)) == []
+
+
+def print_html(html: Path, e2e_out: Path, name: str) -> TaggedPdf:
+    """`html` printed by Chromium into `e2e-out/printed/`, as `name`.pdf."""
+    copy = e2e_out / "printed-sources" / f"{name}.html"
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    copy.write_text(html.read_text(encoding="utf-8"), encoding="utf-8")
+    browse([copy], e2e_out / "screenshots", e2e_out / "printed")
+    return TaggedPdf(e2e_out / "printed" / f"{name}.pdf")
+
+
+def test_the_synthetic_plan_printed_from_its_web_page_breaks_no_pagination_rule(
+        synthetic_built: Path, e2e_out: Path) -> None:
+    printed = print_html(synthetic_built / f"{DOCUMENT_ID}.html", e2e_out, DOCUMENT_ID)
+    assert pagination.findings(printed, pagination.expected(synthetic_built / f"{DOCUMENT_ID}.yaml")) == []
+    assert len(printed.pdf.pages) >= 35
+
+
+def test_without_its_print_rules_for_tables_the_printed_web_page_breaks_them(
+        synthetic_built: Path, e2e_out: Path) -> None:
+    """The print stylesheet's rules for table rows taken out, Chromium leaves tables thin at their
+    ends and headers alone: the check and the plan bite on printed HTML too."""
+    html = synthetic_built / f"{DOCUMENT_ID}.html"
+    page = html.read_text(encoding="utf-8")
+    rules = [line for line in page.splitlines() if line.strip().startswith(("thead {", "tbody tr")) and "break-" in line]
+    assert len(rules) == 4, rules
+    bare = e2e_out / "printed-sources" / "without-rules.html"
+    bare.parent.mkdir(parents=True, exist_ok=True)
+    bare.write_text("\n".join(line for line in page.splitlines() if line not in rules), encoding="utf-8")
+    found = pagination.findings(print_html(bare, e2e_out, "without-rules"),
+                                pagination.expected(synthetic_built / f"{DOCUMENT_ID}.yaml"))
+    assert any("where it starts" in finding or "where it ends" in finding for finding in found), found
 
 
 def test_the_synthetic_plan_breaks_no_pagination_rule_in_either_format(
@@ -85,11 +125,14 @@ def test_without_its_keeps_the_word_file_breaks_the_rules(
     assert any(finding.endswith(("where it starts", "where it ends")) for finding in found), found
 
 
-def test_the_follow_up_report_breaks_no_general_pagination_rule(built_dir: Path, word_layouts: dict[str, Path]) -> None:
+def test_the_follow_up_report_breaks_no_general_pagination_rule(
+        built_dir: Path, word_layouts: dict[str, Path], browsed: dict[str, Any], e2e_out: Path) -> None:
     """The follow-up report (`agreement report`) has no member lists or signatures to keep whole,
-    but its headings, tables and text follow the same rules, in the PDF and in Word's layout."""
+    but its headings, tables and text follow the same rules, in the PDF, in Word's layout and
+    printed from its web page."""
     pdf = next(built_dir.glob("ljusdal-2014-uppfoljning-*.pdf"))
-    for layout in (TaggedPdf(pdf), TaggedPdf(word_layouts[pdf.stem])):
+    printed = e2e_out / "printed" / pdf.name
+    for layout in (TaggedPdf(pdf), TaggedPdf(word_layouts[pdf.stem]), TaggedPdf(printed)):
         tables = pagination.tables(layout)
         assert tables, f"no data table in {layout.path.name}"
         found = (pagination.heading_findings(layout) + [f for t in tables for f in pagination.table_findings(t)]
