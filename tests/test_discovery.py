@@ -83,9 +83,10 @@ def test_a_document_written_as_json_is_found_by_its_kind(tmp_path: Path) -> None
     (tmp_path / "deployment.yaml").write_text('{\n  "kind": "Deployment",\n  "spec": {}\n}\n', encoding="utf-8")
     (tmp_path / "versioned.yaml").write_text('{"schema": 1, "id": "x"}', encoding="utf-8")
     (tmp_path / "list.yaml").write_text('[{"kind": "agreement"}]\n', encoding="utf-8")
+    (tmp_path / "deep.yaml").write_text('{"a": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
     found = find_documents([tmp_path])
     assert found.files == [tmp_path / "lost.yaml", tmp_path / "plan.yaml", tmp_path / "versioned.yaml"]
-    assert found.skipped == [tmp_path / "deployment.yaml", tmp_path / "list.yaml"]
+    assert found.skipped == [tmp_path / "deep.yaml", tmp_path / "deployment.yaml", tmp_path / "list.yaml"]
 
 
 @pytest.fixture

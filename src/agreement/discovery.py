@@ -124,7 +124,7 @@ def _flow_mapping(head: bytes) -> dict[str, object] | None:
         return None
     try:
         found = json.loads(head.decode("utf-8-sig"))
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than Python parses: read by lines
         return None
     return found if isinstance(found, dict) else None
 
