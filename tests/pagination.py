@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from agreement.render.template_folders import TemplateSet
-from agreement.render.viewmodel import ActionList, AreasView, BodyView, DocumentView, build_view
+from agreement.render.viewmodel import ActionList, AreasView, AreaView, BodyView, DocumentView, build_view
 from agreement.render.wording import Wording
 from agreement.validation import check_file
 
@@ -75,14 +75,19 @@ def view_of(source: Path) -> DocumentView:
 
 
 def _action_lists(view: DocumentView) -> list[ActionList]:
-    found: list[ActionList] = []
-    for part in view.parts:
-        if isinstance(part.content, AreasView):
-            areas = part.content.areas + tuple(area for group in part.content.groups for area in group.areas)
-            found += [action_list for area in areas for action_list in area.actions]
-        elif isinstance(part.content, ActionList):
-            found.append(part.content)
-    return found
+    found = [action_list for area in _areas(view) for action_list in area.actions]
+    return found + [part.content for part in view.parts if isinstance(part.content, ActionList)]
+
+
+def _areas(view: DocumentView) -> list[AreaView]:
+    return [area for part in view.parts if isinstance(part.content, AreasView)
+            for area in part.content.areas + tuple(area for group in part.content.groups for area in group.areas)]
+
+
+def _first_words(markdown: str, count: int = 4) -> str:
+    """The first words of a Markdown field as the page shows them (no div fences, no escapes)."""
+    lines = [line for line in str(markdown).splitlines() if line.strip() and not line.startswith(":::")]
+    return " ".join(lines[0].replace("\\", "").split()[:count])
 
 
 def _bodies(bodies: tuple[BodyView, ...]) -> list[BodyView]:
@@ -116,6 +121,8 @@ def expected(source: Path) -> Expected:
     blocks += [Block(f"the action {item.title!r}", (item.title, *(fact.value for fact in item.facts)))
                for action_list in _action_lists(view) if action_list.layout == "sections"
                for item in action_list.items if item.keeps_whole]
+    blocks += [Block(f"the notes of {area.title!r}", (_first_words(area.notes),), with_text_before=True)
+               for area in _areas(view) if area.notes]
     signatures = _signature_texts(view)
     if signatures:
         blocks.append(Block("the signatures", signatures, with_text_before=True))

@@ -277,6 +277,19 @@ indicators:
     assert report.diagnostics[0].message == "indicator 'Anmälda inbrott' has no target"
 
 
+def test_an_indicator_among_a_partys_actions_is_checked_at_its_line(tmp_path: Path) -> None:
+    text = AREA_WITH_ACTIONS.replace("    actions:\n", """\
+    by_party:
+      - party: kommunen
+        actions: [{title: Trygghetsvandringar}]
+        indicators:
+          - {name: Antal LOB, target: "10"}
+""")
+    report = lint(tmp_path, text, select="L502")
+    assert found(report) == [("L502", 20, 13)]
+    assert report.diagnostics[0].message == "indicator 'Antal LOB' has no baseline"
+
+
 def test_vague_verbs_are_found_in_folded_goals_and_titles(tmp_path: Path) -> None:
     text = AREA_WITH_ACTIONS + """\
       - id: krogar

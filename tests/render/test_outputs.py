@@ -310,3 +310,18 @@ def test_word_keeps_the_text_before_the_signatures_with_them(tmp_path: Path) -> 
     assert texts[1] == "Samverkansområde år 2010-2011:" and texts[-1].startswith("Trygghetsskapande")
     kept = [node.find("w:pPr/w:keepNext", NS) is not None for node in content[signatures - 7:signatures]]
     assert kept == [False, True, True, True, True, True, True]
+
+
+def test_word_keeps_the_lists_before_an_areas_notes_with_them(tmp_path: Path) -> None:
+    """Ljusdal's notes on "Våld" explain the lists before them: the last list and its heading keep
+    with the notes' first paragraph, so the notes never open a page alone."""
+    source = EXAMPLES / "ljusdal-2014" / "action-plan.yaml"
+    assert run_build([source], tmp_path, formats=("docx",)).exit_code == 0
+    with zipfile.ZipFile(tmp_path / "ljusdal-2014.docx") as archive:
+        body = etree.fromstring(archive.read("word/document.xml")).find("w:body", NS)
+    content = [node for node in body if etree.QName(node).localname in ("p", "tbl")]
+    notes = next(index for index, node in enumerate(content)
+                 if node.xpath("string(.)", namespaces=NS).startswith("*Skyddsnätet"))
+    before = content[notes - 7:notes]
+    assert [node.xpath("string(.)", namespaces=NS) for node in before][1] == "Ljusdals kommun"
+    assert [node.find("w:pPr/w:keepNext", NS) is not None for node in before] == [False] + [True] * 6

@@ -7,7 +7,7 @@ import datetime as dt
 from agreement.render.viewmodel import ActionList, AreaView, DocumentView, anchor
 
 from ..model.support import agreement
-from .conftest import EXAMPLES, PLAN, view_of, view_of_text
+from .conftest import EXAMPLES, PLAN, markdown_of, view_of, view_of_text
 
 
 def areas(view: DocumentView) -> tuple[AreaView, ...]:
@@ -118,6 +118,35 @@ def test_goals_print_under_the_label_the_author_gave_and_none_otherwise() -> Non
     goals = view.part("goals")
     assert goals is not None and [group.label for group in goals.content] == [None]
     assert [[group.label for group in area.goals] for area in areas(view)] == [["Uppföljningsmål"]] * 3
+
+
+def test_a_member_prints_the_documents_words_and_no_word_for_convener_or_adjunct() -> None:
+    view = view_of_text(agreement("""
+        organisation:
+          bodies:
+            - name: Styrgruppen
+              members:
+                - {role: Chefen för säkerhetsavdelningen, note: som är sammankallande för gruppen, convener: true}
+                - {role: Polisens informatör, adjunct: true}
+                - {name: Anna Andersson, role: samordnare, party: eslov}
+        """))
+    organisation = view.part("organisation")
+    assert organisation is not None
+    assert [member.text for member in organisation.content.bodies[0].members] == [
+        "Chefen för säkerhetsavdelningen, som är sammankallande för gruppen",
+        "Polisens informatör",
+        "Anna Andersson, samordnare, Eslövs kommun"]
+
+
+def test_an_indicator_listed_among_a_partys_actions_ends_its_list_unlabelled() -> None:
+    """Ljusdal's source ends the municipality's list of actions with "Antal LOB*", a measure."""
+    view = view_of(EXAMPLES / "ljusdal-2014" / "action-plan.yaml")
+    municipality = next(found for found in action_lists(view) if found.heading == "Ljusdals kommun")
+    assert [indicator.name for indicator in municipality.indicators] == ["Antal LOB*"]
+    assert not [area.indicators for area in areas(view) if area.indicators]
+    markdown = markdown_of(EXAMPLES / "ljusdal-2014" / "action-plan.yaml")
+    assert "- Erbjuda medling mellan brottsoffer och gärningsman\n- Antal LOB\\*\n" in markdown
+    assert "Indikatorer" not in markdown
 
 
 def test_title_page_facts_carry_the_decision_and_registration_numbers() -> None:

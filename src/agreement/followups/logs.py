@@ -127,7 +127,8 @@ def commitments_by_id(document: Document) -> dict[str, list[CommitmentContext]]:
 
 
 def indicators_of(document: Document) -> Iterator[Indicator]:
-    """Every indicator of the document: its own, its goals', its areas' and its actions'."""
+    """Every indicator of the document: its own, its goals', its areas', its groups of actions' and
+    its actions'."""
     yield from document.indicators
     for goal in document.goals:
         yield from goal.indicators
@@ -135,6 +136,8 @@ def indicators_of(document: Document) -> Iterator[Indicator]:
         yield from area.indicators
         for goal in area.goals:
             yield from goal.indicators
+        for _, _, group in area.groups():
+            yield from group.indicators
         for action, _ in area.all_actions():
             yield from action.indicators
 

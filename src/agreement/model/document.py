@@ -210,6 +210,11 @@ class PartyActions(Model):
         "The party's actions.", [{"title": "Arbeta med bekymmersamtal"}], default_factory=list,
         sv=("åtgärder", "aktiviteter", "insatser"),
     )
+    indicators: list[Indicator] = field(
+        "Indicators the document lists among these actions (indikatorer): printed after them, in the "
+        "same list when the actions print as one, with no label of their own.",
+        [{"id": "lob", "name": "Antal LOB"}], default_factory=list, sv=("indikatorer", "mått"),
+    )
 
 
 class ActionGroup(Model):
@@ -221,6 +226,11 @@ class ActionGroup(Model):
     actions: list[Action] = field(
         "The group's actions.", [{"title": "Trygghetsvandring i centrum"}], default_factory=list,
         sv=("åtgärder", "aktiviteter", "insatser"),
+    )
+    indicators: list[Indicator] = field(
+        "Indicators the document lists among these actions (indikatorer): printed after them, in the "
+        "same list when the actions print as one, with no label of their own.",
+        [{"id": "lob", "name": "Antal LOB"}], default_factory=list, sv=("indikatorer", "mått"),
     )
 
 

@@ -31,12 +31,18 @@ class Member(Model):
         "Räddningstjänsten Syd",
         sv=("organisation", "myndighet"),
     )
+    note: Text | None = field(
+        "What the document says of the member after its role (anmärkning), printed after it as "
+        "written.", "som är sammankallande för gruppen", sv=("anmärkning", "not"),
+    )
     convener: bool = field(
-        "Whether the member convenes the body (sammankallande).", True, default=False,
+        "Whether the member convenes the body (sammankallande). Data, not printed: the document's "
+        "own words for it go in `note`.", True, default=False,
         sv="sammankallande",
     )
     adjunct: bool = field(
-        "Whether the member is co-opted rather than a full member (adjungerad).", True, default=False,
+        "Whether the member is co-opted rather than a full member (adjungerad). Data, not printed: "
+        "the document's own words for it go in `note`.", True, default=False,
         sv="adjungerad",
     )
 

@@ -214,7 +214,7 @@ def signature_table(signatures: list[Mapping[str, Any]], words: Mapping[str, str
 
 def place_signatures(body: etree._Element, data: Mapping[str, Any]) -> None:
     """Put the signature table where the body marks the signatures, in place of what is there,
-    with the text before it kept on its page (`keep_text_with_signatures`)."""
+    with the text before it kept on its page (`keep_text_before`)."""
     start = body.find(f"w:bookmarkStart[@w:name='{SIGNATURE_BLOCK}']", NS)
     if start is None:
         return
@@ -226,19 +226,31 @@ def place_signatures(body: etree._Element, data: Mapping[str, Any]) -> None:
         node = following
     table = signature_table(data["signatures"], data["labels"]["signature"])
     start.addnext(table)
-    keep_text_with_signatures(body, table)
+    keep_text_before(body, table)
 
 
 KEPT_RUNS = 2
-"""How many runs of text (a paragraph, or a list with all its items) before the signatures go with them."""
+"""How many runs of text (a paragraph, or a list with all its items) before the signatures, or
+before an area's notes, go with them."""
+NOTES = "notes-"
+"""Bookmarks (ids of divs in the body) around an area's notes, which explain the lists before them."""
 
 
-def keep_text_with_signatures(body: etree._Element, table: etree._Element) -> None:
-    """The signatures never stand alone on a page, as if they could sign anything: the last
-    KEPT_RUNS runs of text before them (a list and its lead-in, two paragraphs, a heading and
-    its paragraph) keep with them, as in the PDF."""
+def keep_text_before_notes(body: etree._Element) -> None:
+    """An area's notes do not open a page cut off from the lists they explain (`keep_text_before`)."""
+    for start in body.iter(w("bookmarkStart")):
+        if start.get(w("name"), "").startswith(NOTES):
+            first = next((node for node in start.itersiblings() if node.tag in (w("p"), w("tbl"))), None)
+            if first is not None:
+                keep_text_before(body, first)
+
+
+def keep_text_before(body: etree._Element, block: etree._Element) -> None:
+    """What must not stand alone at the top of a page (the signatures, as if they could sign
+    anything; an area's notes) keeps the last KEPT_RUNS runs of text before it on its page (a
+    list and its lead-in, two paragraphs, a heading and its list), as in the PDF."""
     blocks = _blocks(body)
-    before = list(takewhile(lambda block: block.tag == w("p"), reversed(blocks[:blocks.index(table)])))
+    before = list(takewhile(lambda found: found.tag == w("p"), reversed(blocks[:blocks.index(block)])))
     runs = [list(run) for _, run in groupby(before, key=lambda block: _in_list(block) or id(block))]
     for run in runs[:KEPT_RUNS]:  # each run from its last paragraph back
         if len(run) > SHORT_TABLE:  # a long list: its last items go with them, nothing before it
@@ -484,6 +496,7 @@ def finish_body(xml: bytes, data: Mapping[str, Any], pages: Mapping[str, int]) -
     body = root.find("w:body", NS)
     assert body is not None
     place_signatures(body, data)
+    keep_text_before_notes(body)
     never_split_rows(body)
     keep_tables_together(body)
     keep_marked_blocks_together(body)

@@ -24,7 +24,7 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from markupsafe import Markup
@@ -43,11 +43,12 @@ def _md(text: str | None) -> Markup | None:
     return markdown_block(text) if text else None
 
 
-def keep_anchor(of: str) -> Markup:
+def keep_anchor(of: str, prefix: str = "keep-") -> Markup:
     """The identifier of a block kept on one page in every paged format (`keep-` and a hash of
-    the anchor of what it holds): Word bookmarks are at most 40 characters, and pandoc renames a
-    longer one, so `keep-` and a long anchor would lose the mark that docx.py looks for."""
-    return Markup("keep-" + hashlib.sha1(str(of).encode("utf-8")).hexdigest()[:12])
+    the anchor of what it holds), or, with the prefix `notes-`, of an area's notes, kept with
+    the text before them: Word bookmarks are at most 40 characters, and pandoc renames a
+    longer one, so a prefix and a long anchor would lose the mark that docx.py looks for."""
+    return Markup(prefix + hashlib.sha1(str(of).encode("utf-8")).hexdigest()[:12])
 
 
 def anchor(*parts: str) -> Markup:
@@ -160,6 +161,8 @@ class ActionList:
     items: tuple[CommitmentView, ...]
     first_label: str  # the first column's label: Åtgärd, Löfte
     columns: tuple[tuple[str, str], ...]  # (attribute, label) of the columns after the first
+    indicators: tuple["IndicatorView", ...] = ()
+    """Indicators listed among the actions (a group's `indicators`), after them and unlabelled."""
 
     @property
     def width(self) -> int:
@@ -179,6 +182,12 @@ class AreaView:
     actions: tuple[ActionList, ...]
     notes: Markup | None
 
+    @property
+    def notes_anchor(self) -> Markup:
+        """The notes' identifier: they explain the lists before them, so every paged format keeps
+        them with the text before them, as it keeps the signatures."""
+        return keep_anchor(self.anchor, "notes-")
+
 
 @dataclass(frozen=True)
 class AreaGroupView:
@@ -197,7 +206,7 @@ class AreasView:
 
 @dataclass(frozen=True)
 class MemberView:
-    text: str  # "Johan Olsson, biträdande enhetschef, Omsorgsförvaltningen (sammankallande)"
+    text: str  # "Chefen för Trygghets- och säkerhetsavdelningen på stadskontoret, som är sammankallande för gruppen"
 
 
 @dataclass(frozen=True)
@@ -482,10 +491,10 @@ class _Builder:
         for _, _, group in area.groups():
             mine = [self.commitment(c) for c in contexts if c.group is group]
             heading = self.group_heading(group)
-            if mine:
-                lists.append(self.action_list(mine, heading, ("area", area.id, heading or ""),
-                                              f"{self.label('caption', 'actions')} – {heading or area.title}",
-                                              "action"))
+            if mine or group.indicators:
+                found = self.action_list(mine, heading, ("area", area.id, heading or ""),
+                                         f"{self.label('caption', 'actions')} – {heading or area.title}", "action")
+                lists.append(replace(found, indicators=tuple(self.indicator(i) for i in group.indicators)))
         return tuple(lists)
 
     def group_heading(self, group: PartyActions | ActionGroup) -> str | None:
@@ -520,10 +529,10 @@ class _Builder:
     # -- other parts ---------------------------------------------------------------------
 
     def member(self, member: Any) -> MemberView:
+        """A member as the document writes one: name, role, whom they represent, and what it says of
+        them (`note`); `convener` and `adjunct` print nothing, as no document words them alike."""
         represents = self.names.get(member.party, member.party) if member.party else member.organisation
-        flags = [self.label("text", "convener")] * member.convener + [self.label("text", "adjunct")] * member.adjunct
-        text = ", ".join(part for part in (member.name, member.role, represents) if part)
-        return MemberView(f"{text} ({', '.join(flags)})" if flags else text)
+        return MemberView(", ".join(part for part in (member.name, member.role, represents, member.note) if part))
 
     def body(self, body: Body, level: int) -> BodyView:
         meets = body.meets if not (body.description or body.notes) else None

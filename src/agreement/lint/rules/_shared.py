@@ -75,13 +75,17 @@ def goals(document: Document) -> Iterator[tuple[Goal, YamlPath, list[Indicator]]
 
 
 def indicators(context: Context) -> Iterator[tuple[Indicator, YamlPath]]:
-    """Every indicator of the document: its own, its goals', its areas' and its actions'."""
+    """Every indicator of the document: its own, its goals', its areas', its groups of actions' and
+    its actions'."""
     document = context.document
     for i, indicator in enumerate(document.indicators):
         yield indicator, ("indicators", i)
     for area, path in document.area_places():
         for i, indicator in enumerate(area.indicators):
             yield indicator, path + ("indicators", i)
+        for key, g, group in area.groups():
+            for i, indicator in enumerate(group.indicators):
+                yield indicator, path + (key, g, "indicators", i)
     for goal, path, _ in goals(document):
         for i, indicator in enumerate(goal.indicators):
             yield indicator, path + ("indicators", i)
