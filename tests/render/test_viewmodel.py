@@ -149,6 +149,14 @@ def test_an_indicator_listed_among_a_partys_actions_ends_its_list_unlabelled() -
     assert "Indikatorer" not in markdown
 
 
+def test_an_owner_prints_in_the_sources_words_when_given_and_by_name_otherwise() -> None:
+    view = view_of(EXAMPLES / "eslov-2015-2018" / "agreement.yaml")
+    owners = {item.title: item.owners for found in action_lists(view) for item in found.items}
+    assert owners["Hästvedaläger för 7:or"] == "Resursavdelningen och Grundskolan på Barn och Utbildning"
+    assert owners["Förhindra rekrytering till våldsbejakande extremism"] == "Skolan samt polisen"
+    assert owners["Människan Bakom Uniformen"] == "Resursavdelningen inom Barn och Utbildning"
+
+
 def test_title_page_facts_carry_the_decision_and_registration_numbers() -> None:
     facts = {fact.label: fact.value for fact in view_of(PLAN).facts}
     assert facts == {

@@ -450,7 +450,7 @@ class _Builder:
     def commitment(self, context: CommitmentContext) -> CommitmentView:
         item = context.item
         owner = resolve_owner(context)
-        own_owner = self.refs(owner.value) if owner and owner.source == "item" else ""
+        own_owner = item.owner_text or (self.refs(owner.value) if owner and owner.source == "item" else "")
         own_follow_up = self.wording.schedule(item.follow_up) if item.follow_up else None
         goal = self.own_goal(context)
         partners = self.refs(item.partners) if isinstance(item, Action) else ""
