@@ -34,9 +34,9 @@ HEADER: tuple[str, ...] = (
 """The top-level keys that are not parts, in the order fmt writes them, before the parts."""
 
 READING_ORDER: dict[type[BaseModel], tuple[str, ...]] = {
-    Action: ("id", "title", "description", "goal", "goal_ref", "owner", "partners", "status", "follow_up",
+    Action: ("id", "title", "description", "goal", "goal_ref", "owner", "owner_text", "partners", "status", "follow_up",
              "indicators", "progress"),
-    Promise: ("id", "text", "description", "goal", "goal_ref", "owner", "status", "follow_up", "activities",
+    Promise: ("id", "text", "description", "goal", "goal_ref", "owner", "owner_text", "status", "follow_up", "activities",
               "dialogue", "progress"),
     PlanArea: ("id", "title", "focus_area", "description", "problem", "causes", "target_group", "places",
                "effects", "goals", "indicators", "follow_up", "actions", "by_party", "action_groups", "notes"),

@@ -239,7 +239,7 @@ def edit_styles(xml: bytes, theme: Theme) -> bytes:
         _paragraph(entry, before=60 if level == 1 else 0, after=60, indent=(level - 1) * 360)
         tabs = _replace(_child(entry, "pPr"), "tabs")  # the page number at the right margin, after dots
         etree.SubElement(tabs, w("tab"), {w("val"): "right", w("leader"): "dot", w("pos"): str(TEXT_WIDTH)})
-        look(entry, size=22, bold=level == 1)
+        look(entry, size=22, bold=False)  # no level in bold, as in the PDF's and the web page's contents
 
     term = _style(root, "DefinitionTerm", "Definition Term")
     _paragraph(term, before=120, after=0, keep_next=True)
