@@ -16,6 +16,7 @@ from agreement.render.docx import NS
 from agreement.render.brand import Theme
 from agreement.render.reference_docx import build as build_reference
 
+from ..model.support import agreement
 from .conftest import EXAMPLES, PLAN, run_build
 
 
@@ -325,3 +326,18 @@ def test_word_keeps_the_lists_before_an_areas_notes_with_them(tmp_path: Path) ->
     before = content[notes - 7:notes]
     assert [node.xpath("string(.)", namespaces=NS) for node in before][1] == "Ljusdals kommun"
     assert [node.find("w:pPr/w:keepNext", NS) is not None for node in before] == [False] + [True] * 6
+
+
+def test_word_keeps_the_last_rows_of_a_table_before_an_areas_notes_with_them(tmp_path: Path) -> None:
+    """A table right before the notes: its last three rows keep with the notes, and no row before them."""
+    actions = "".join(f"      - {{title: Åtgärd {number}, owner: polisen}}\n" for number in range(12))
+    source = tmp_path / "plan.yaml"
+    source.write_text(agreement("focus_areas:\n  - id: centrum\n    title: Centrum\n    actions:\n" + actions
+                                + "    notes: Noten förklarar tabellen.\n"), encoding="utf-8")
+    assert run_build([source], tmp_path / "out", formats=("docx",)).exit_code == 0
+    with zipfile.ZipFile(next((tmp_path / "out").glob("*.docx"))) as archive:
+        body = etree.fromstring(archive.read("word/document.xml")).find("w:body", NS)
+    table = next(node for node in body.iter(f"{{{NS['w']}}}tbl") if "Åtgärd 11" in node.xpath("string(.)"))
+    kept = [all(paragraph.find("w:pPr/w:keepNext", NS) is not None for paragraph in row.iter(f"{{{NS['w']}}}p"))
+            for row in table.findall("w:tr", NS)]
+    assert kept[-4:] == [False, True, True, True]

@@ -248,9 +248,15 @@ def keep_text_before_notes(body: etree._Element) -> None:
 def keep_text_before(body: etree._Element, block: etree._Element) -> None:
     """What must not stand alone at the top of a page (the signatures, as if they could sign
     anything; an area's notes) keeps the last KEPT_RUNS runs of text before it on its page (a
-    list and its lead-in, two paragraphs, a heading and its list), as in the PDF."""
+    list and its lead-in, two paragraphs, a heading and its list), as in the PDF, or the last
+    EDGE_ROWS rows of a table right before it."""
     blocks = _blocks(body)
-    before = list(takewhile(lambda found: found.tag == w("p"), reversed(blocks[:blocks.index(block)])))
+    index = blocks.index(block)
+    if index and blocks[index - 1].tag == w("tbl"):  # a table's last rows go with it instead
+        rows = blocks[index - 1].findall("w:tr", NS)
+        keep_with_next(paragraph for row in rows[-EDGE_ROWS:] for paragraph in row.iter(w("p")))
+        return
+    before = list(takewhile(lambda found: found.tag == w("p"), reversed(blocks[:index])))
     runs = [list(run) for _, run in groupby(before, key=lambda block: _in_list(block) or id(block))]
     for run in runs[:KEPT_RUNS]:  # each run from its last paragraph back
         if len(run) > SHORT_TABLE:  # a long list: its last items go with them, nothing before it
