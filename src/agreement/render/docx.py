@@ -116,9 +116,16 @@ def cover(data: Mapping[str, Any]) -> list[etree._Element]:
     facts = [(fact["label"], [fact["value"]]) for fact in data["facts"]]
     if data["contacts"]:
         facts.append((data["labels"]["field"].get("contact", "Kontakt"), data["contacts"]))
-    for label, values in facts:
-        found.append(paragraph("TitleFact", run(label, bold=True), element("r", None, element("tab")), *lines(values)))
+    for number, (label, values) in enumerate(facts):
+        fact = paragraph("TitleFact", run(label, bold=True), element("r", None, element("tab")), *lines(values))
+        if number == 0:  # set apart from the parties, as in the PDF and the web page
+            etree.SubElement(_properties(fact), w("spacing"), {w("before"): FACTS_APART})
+        found.append(fact)
     return found
+
+
+FACTS_APART = "240"
+"""Space between the parties and the first fact of the cover, in twentieths of a point (12 pt)."""
 
 
 def headings(body: etree._Element, depth: int = CONTENTS_DEPTH) -> list[tuple[int, str, str]]:
