@@ -84,8 +84,10 @@ def test_a_document_written_as_json_is_found_by_its_kind(tmp_path: Path) -> None
     (tmp_path / "versioned.yaml").write_text('{"schema": 1, "id": "x"}', encoding="utf-8")
     (tmp_path / "list.yaml").write_text('[{"kind": "agreement"}]\n', encoding="utf-8")
     (tmp_path / "deep.yaml").write_text('{"a": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    (tmp_path / "long.yaml").write_text('{"title": "' + "x" * (1 << 20) + '", "kind": "agreement"}', encoding="utf-8")
     found = find_documents([tmp_path])
-    assert found.files == [tmp_path / "lost.yaml", tmp_path / "plan.yaml", tmp_path / "versioned.yaml"]
+    assert found.files == [tmp_path / "long.yaml", tmp_path / "lost.yaml", tmp_path / "plan.yaml",
+                           tmp_path / "versioned.yaml"]  # too long to read whole: checked, not passed over
     assert found.skipped == [tmp_path / "deep.yaml", tmp_path / "deployment.yaml", tmp_path / "list.yaml"]
 
 

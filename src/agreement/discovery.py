@@ -109,6 +109,8 @@ def is_document(path: Path) -> bool:
         return True  # let checking report why it cannot be read (a named pipe, a folder)
     if head.startswith(_UTF16_BOMS):
         return True
+    if _starts_flow(head) and len(head) >= HEAD_BYTES:
+        return True  # JSON longer than what is read to decide: let checking say what it is
     flow = _flow_mapping(head)
     if flow is not None:
         return _is_document_mapping(flow)
@@ -120,13 +122,18 @@ def _flow_mapping(head: bytes) -> dict[str, object] | None:
     """The top level of a file written as JSON (`{"kind": "agreement", …}`, as a script may write
     a plan), whose keys are indented like nested ones and so are found by parsing, not by their
     place on the line; None for any other file, or one longer than `head`."""
-    if not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+    if not _starts_flow(head):
         return None
     try:
         found = json.loads(head.decode("utf-8-sig"))
     except (ValueError, RecursionError):  # not JSON, or nested deeper than Python parses: read by lines
         return None
     return found if isinstance(found, dict) else None
+
+
+def _starts_flow(head: bytes) -> bool:
+    """Whether the file opens with a flow mapping (`{`), as JSON does."""
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
 
 
 def _is_document_mapping(mapping: dict[str, object]) -> bool:

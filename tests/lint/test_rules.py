@@ -224,6 +224,8 @@ areas:
       - {party: kommunen}
 """
     assert found(lint(tmp_path, text, select="L402")) == [("L402", 14, 5), ("L402", 19, 9)]
+    measured = text.replace("      - {party: kommunen}\n", "      - {party: kommunen, indicators: [{name: Antal LOB}]}\n")
+    assert found(lint(tmp_path, measured, select="L402")) == [("L402", 14, 5)]  # it lists a measure
 
 
 def test_todo_markers_are_reported_where_they_stand_until_filled_in(tmp_path: Path) -> None:
@@ -275,6 +277,17 @@ indicators:
     report = lint(tmp_path, text, select="L502")
     assert found(report) == [("L502", 13, 5)]
     assert report.diagnostics[0].message == "indicator 'Anmälda inbrott' has no target"
+
+
+def test_strict_goal_indicators_count_those_of_the_actions_group(tmp_path: Path) -> None:
+    text = AREA_WITH_ACTIONS.replace("    actions:\n", """\
+    by_party:
+      - party: polisen
+        actions: [{title: Trygghetsvandringar, goal: Färre otrygga.}]
+""")
+    measured = text + "        indicators: [{name: Andel otrygga, baseline: 38 %, target: 30 %}]\n"
+    assert [code for code, _, _ in found(lint(tmp_path, text, select="L501", strict=True))] == ["L501"]
+    assert found(lint(tmp_path, measured, select="L501", strict=True)) == []
 
 
 def test_an_indicator_among_a_partys_actions_is_checked_at_its_line(tmp_path: Path) -> None:

@@ -205,6 +205,44 @@ def test_without_its_rule_what_explains_or_signs_the_text_before_stands_alone(
     assert [found_here for found_here in found if "alone at the top" in found_here] == [finding]
 
 
+def _plans_of_long_lists(folder: Path) -> list[Path]:
+    """Plans whose one area has a list of 40 to 46 actions and a note after it: with that many,
+    some list ends at the foot of a page wherever the fonts put it, leaving the note alone."""
+    paths = []
+    for count in range(40, 47):
+        actions = "".join(f"          - {{title: Åtgärd nummer {number} i en lång lista}}\n" for number in range(count))
+        path = folder / f"lista-{count}.yaml"
+        path.write_text(f"kind: action-plan\nschema: 1\nid: lista-{count}\ntitle: Listor\nperiod: 2014\n"
+                        "parties: [{id: polisen, name: Polisen, type: police}]\nareas:\n"
+                        "  - id: a\n    title: Området\n    target_group: Alla\n    by_party:\n"
+                        "      - party: polisen\n        actions:\n" + actions +
+                        "    notes: Noten förklarar listan ovan.\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _notes_alone(folder: Path, sources: list[Path], templates: Path | None = None) -> list[str]:
+    report = run_build(sources, folder, formats=("pdf",), templates=templates)
+    assert report.exit_code == 0, report.results
+    return [finding for source in sources for finding in
+            pagination.findings(TaggedPdf(built_pdf(folder, source)), pagination.expected(source))]
+
+
+def test_the_last_items_of_a_long_list_go_with_the_note_after_it(tmp_path: Path) -> None:
+    """Too long to keep whole, the list gives its last three items to the note; laid out without
+    that, some note opens a page alone."""
+    sources = _plans_of_long_lists(tmp_path)
+    assert _notes_alone(tmp_path / "out", sources) == []
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    layout = (TemplateSet().builtin_dir / "document.typ").read_text(encoding="utf-8")
+    assert "} else if items.len() > 3 {" in layout
+    (templates / "document.typ").write_text(layout.replace("} else if items.len() > 3 {", "} else if false {"),
+                                            encoding="utf-8")
+    alone = _notes_alone(tmp_path / "without", sources, templates)
+    assert alone and all("the notes of 'Området': alone at the top of page" in finding for finding in alone), alone
+
+
 # -- short lists ---------------------------------------------------------------------------------
 
 

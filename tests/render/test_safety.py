@@ -84,6 +84,15 @@ def test_html_column_names_of_a_table_in_a_field_stay_text_in_their_attribute() 
     assert 'data-label="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;">1</td>' in done
 
 
+def test_a_chart_placeholder_outside_a_report_is_its_alt_text() -> None:
+    """Only a report's metadata carries charts; without them `chart:N`, which a template could
+    write, is not left for a writer to fetch."""
+    from agreement.render.pandoc import Metadata
+
+    done = convert_all("# Rubrik\n\n![Diagrammet](chart:1)\n", ["html"], TemplateSet(), Metadata({"lang": "sv"}), 0)
+    assert "<img" not in done["html"].decode() and "Diagrammet" in done["html"].decode()
+
+
 def test_html_references_nothing_outside_the_file(html: str) -> None:
     assert not re.search(r'(?:src|href)="(?:https?:)?//', html.replace('href="https://example.org"', ""))
     assert "<link" not in html.lower()

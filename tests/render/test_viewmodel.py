@@ -157,6 +157,30 @@ def test_an_owner_prints_in_the_sources_words_when_given_and_by_name_otherwise()
     assert owners["Människan Bakom Uniformen"] == "Resursavdelningen inom Barn och Utbildning"
 
 
+def test_group_indicators_have_their_label_unless_they_end_a_list_of_titles_as_names(tmp_path) -> None:
+    """Under an action set as a section, or with a baseline, an indicator would read as the last
+    action's own, or loosen the list: it prints under its label instead."""
+    source = tmp_path / "plan.yaml"
+    source.write_text(agreement("""
+        focus_areas:
+          - id: a
+            title: Området
+            by_party:
+              - party: polisen
+                actions: [{title: En åtgärd, description: Beskrivning.}]
+                indicators: [{name: Antal LOB}]
+              - party: eslov
+                actions: [{title: Två}]
+                indicators: [{name: Antal X, baseline: "3"}]
+              - party: eslov/gtp
+                actions: [{title: Tre}]
+                indicators: [{name: Antal Y}]
+        """), encoding="utf-8")
+    markdown = markdown_of(source)
+    assert markdown.count("**Indikatorer:**") == 2
+    assert "- Tre\n- Antal Y\n" in markdown
+
+
 def test_title_page_facts_carry_the_decision_and_registration_numbers() -> None:
     facts = {fact.label: fact.value for fact in view_of(PLAN).facts}
     assert facts == {

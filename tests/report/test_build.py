@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from agreement.render.build import BuildOptions, build
 from agreement.report import ReportRequest
 
-from .support import day, pdf_alt_texts, plan_folder
+from .support import PLAN, day, pdf_alt_texts, plan_folder
 
 STEM = "exempel-2016-uppfoljning-2016-09-15"
 ALL = ("html", "docx", "pdf", "md")
@@ -253,3 +253,13 @@ def test_english_labels(tmp_path: Path) -> None:
     assert build_report(plan, tmp_path / "out", formats=("md",), language="en").exit_code == 0
     markdown = (tmp_path / "out" / f"{STEM}.md").read_text(encoding="utf-8")
     assert "# New since 31 August 2016" in markdown and "Green" in markdown and "Not reported" in markdown
+
+
+def test_an_items_owner_prints_in_the_documents_words_when_it_gives_them(tmp_path: Path) -> None:
+    plan = PLAN.replace("        owner: [kommunen, polisen]\n",
+                        "        owner: [kommunen, polisen]\n        owner_text: Kommunen samt polisen\n")
+    outcome = build_report(plan_folder(tmp_path, plan), tmp_path / "out")
+    assert outcome.exit_code == 0
+    markdown = next((tmp_path / "out").glob("*.md")).read_text(encoding="utf-8")
+    assert "Kommunen samt polisen" in markdown
+    assert "| Exempels kommun |" in markdown  # the summary still counts by who the owners are

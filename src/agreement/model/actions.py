@@ -87,8 +87,8 @@ class Commitment(Model):
         sv=("ansvarig", "ägare"),
     )
     owner_text: Text | None = field(
-        "Who is responsible in the document's own words (ansvarig, som dokumentet skriver det), printed "
-        "instead of the owners' names; `owner` keeps who it is, as data for lint and the follow-up.",
+        "Who is responsible in the document's own words (ansvarig i text), printed instead of the "
+        "owners' names; `owner` keeps who it is, as data for lint and the follow-up.",
         "Resursavdelningen och Grundskolan på Barn och Utbildning",
         sv=("ansvarig som skrivet", "ansvarig i text"),
     )

@@ -32,8 +32,9 @@ class Member(Model):
         sv=("organisation", "myndighet"),
     )
     note: Text | None = field(
-        "What the document says of the member after its role (anmärkning), printed after it as "
-        "written.", "som är sammankallande för gruppen", sv=("anmärkning", "not"),
+        "What the document says of the member (anmärkning), printed as written after the name, "
+        "role and whom the member represents, following a comma.", "som är sammankallande för gruppen",
+        sv=("anmärkning", "not"),
     )
     convener: bool = field(
         "Whether the member convenes the body (sammankallande). Data, not printed: the document's "

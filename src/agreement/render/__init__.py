@@ -2,7 +2,8 @@
 
 model -> view model (`viewmodel`) -> Jinja templates (`jinja_steps`, `template_folders`)
 -> Pandoc Markdown -> pandoc (`pandoc`, with the safety filter `agreement.lua` first, then
-`html.lua` for the web page) -> docx (`docx`) / HTML / typst -> PDF (`typst_pdf`). `build` runs it for many files with
+`html.lua` for the web page and `report/report.lua` for a follow-up report) -> docx (`docx`)
+/ HTML / typst -> PDF (`typst_pdf`). `build` runs it for many files with
 a build cache (`build_cache`) and atomic outputs.
 """
 

@@ -8,8 +8,9 @@ done on pandoc's AST, for all three formats.
    `onclick`, no `custom-style`), raw blocks become visible code, images become
    their alt text, links only keep http(s), mailto and tel targets, and headings
    are shifted below the section they appear in. Images and unsafe links are
-   refused everywhere else too, but for the report's chart placeholders
-   (`chart:N`), which its own filter (`report/report.lua`) fills in after this one.
+   refused everywhere else too, but for a report's chart placeholders (`chart:N`,
+   when the metadata has charts), which its own filter (`report/report.lua`) fills
+   in after this one.
 2. Attributes meant only for the PDF's layout are dropped from the other formats.
 
 What each format adds on the AST runs after this filter, in a filter of its own:
@@ -51,9 +52,12 @@ local function image_as_text(image)
   return image.caption
 end
 
--- Outside user text, only the program writes images: the follow-up report's charts.
+-- Outside user text, only the program writes images: the follow-up report's charts, which
+-- are kept only when the metadata carries charts (a report's); anything else is its alt text.
+local has_charts = false
+
 local function chart_or_text(image)
-  if image.src:match('^chart:%d+$') then
+  if has_charts and image.src:match('^chart:%d+$') then
     return image
   end
   return image_as_text(image)
@@ -128,6 +132,7 @@ local function without_typst_attributes(div)
 end
 
 function Pandoc(doc)
+  has_charts = doc.meta.charts ~= nil
   local blocks = sanitise_all(doc.blocks, 0)
   blocks = blocks:walk({ Image = chart_or_text, Link = guard_link })
   if FORMAT ~= 'typst' then

@@ -161,8 +161,15 @@ class ActionList:
     items: tuple[CommitmentView, ...]
     first_label: str  # the first column's label: Åtgärd, Löfte
     columns: tuple[tuple[str, str], ...]  # (attribute, label) of the columns after the first
-    indicators: tuple["IndicatorView", ...] = ()
-    """Indicators listed among the actions (a group's `indicators`), after them and unlabelled."""
+    indicators: tuple[IndicatorView, ...] = ()
+    """Indicators listed among the actions (a group's `indicators`), printed after them."""
+
+    @property
+    def indicators_in_list(self) -> bool:
+        """Whether the indicators end the list of titles unlabelled, as sources list them ("Antal
+        LOB*"): only when the actions are a list of titles and the indicators names only, so that
+        the list stays tight and an indicator never reads as the last action's own."""
+        return self.layout == "list" and all(not i.description and not i.facts for i in self.indicators)
 
     @property
     def width(self) -> int:

@@ -246,7 +246,8 @@ class _ReportBuilder:
         title = self.item_title(item)
         latest = item.entries[-1].date if item.entries else None
         facts = [
-            Fact(self.wording.label("field", "owner"), self.wording.join(self.owner_titles(item))),
+            Fact(self.wording.label("field", "owner"),
+                 item.context.item.owner_text or self.wording.join(self.owner_titles(item))),
             Fact(self.label("standing"), rating_markup(item.standing.rating, self.standing_word(item.standing))),
             Fact(self.wording.label("field", "status"), self.status(item.status)),
             Fact(self.label("rating"), self.rating(item.rating)),

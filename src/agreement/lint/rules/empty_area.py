@@ -73,7 +73,7 @@ def check(context: Context, options: Options) -> Iterator[Finding]:
             yield Finding(path, f"{what} {area.id!r} has no action",
                           "add `actions:`, or say why with a suppression that gives the reason")
         for key, g, group in area.groups():
-            if not group.actions:
+            if not group.actions and not group.indicators:
                 name = group.party if key == "by_party" else group.title
                 yield Finding(path + (key, g), f"the actions of {name!r} in {what} {area.id!r} are empty",
                               "add `actions:` to the group or remove it")

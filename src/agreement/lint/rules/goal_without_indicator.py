@@ -98,6 +98,7 @@ def check(context: Context, options: Options) -> Iterator[Finding]:
     for commitment in context.commitments:
         item = commitment.item
         area_indicators = commitment.area.indicators if commitment.area else []
-        if item.goal and not getattr(item, "indicators", None) and not area_indicators:
+        group_indicators = commitment.group.indicators if commitment.group else []
+        if item.goal and not getattr(item, "indicators", None) and not area_indicators and not group_indicators:
             yield Finding(commitment.path + ("goal",), f"the goal of {describe(commitment)} has no indicator",
-                          "add `indicators:` to the action or its area", on_key=True)
+                          "add `indicators:` to the action, its group or its area", on_key=True)

@@ -1,7 +1,8 @@
 """An indicator has no baseline or no target.
 
 ## What it does
-Reports every indicator (of the document, an area, a goal or an action) that lacks
+Reports every indicator (of the document, an area, a goal, a group of actions or an
+action) that lacks
 one of the values listed in `require`: by default the baseline (`baseline`,
 utgångsvärde) and the target (`target`, målvärde).
 
