@@ -376,7 +376,7 @@ progress:
 """),
     _code("R309", "unknown-indicator", "A follow-up file gives measurements for an indicator id that its document does not have.", """
 Measured values in a follow-up file are filed by the `id` of an indicator of the
-document (of the document, a goal, an area or an action). Give the indicator an
+document (of the document, a goal, an area, a group of actions or an action). Give the indicator an
 `id` in the document and use it here.
 
 ## Example

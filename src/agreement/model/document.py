@@ -195,6 +195,17 @@ class Term(Model):
     )
 
 
+def group_indicators() -> Any:
+    """The `indicators` of a group of actions (`by_party`, `action_groups`), as the source lists
+    them among its actions ("Antal LOB*" at the end of the municipality's list)."""
+    return field(
+        "Indicators the document lists among these actions (indikatorer), printed after them: at the "
+        "end of their list, unlabelled, when the actions print as a list of titles and the indicators "
+        "are names only; else under their label.",
+        [{"id": "lob", "name": "Antal LOB"}], default_factory=list, sv=("indikatorer", "mått"),
+    )
+
+
 class PartyActions(Model):
     """The actions one party (or unit) takes in an area; they inherit it as owner."""
 
@@ -210,11 +221,7 @@ class PartyActions(Model):
         "The party's actions.", [{"title": "Arbeta med bekymmersamtal"}], default_factory=list,
         sv=("åtgärder", "aktiviteter", "insatser"),
     )
-    indicators: list[Indicator] = field(
-        "Indicators the document lists among these actions (indikatorer): printed after them, in the "
-        "same list when the actions print as one, with no label of their own.",
-        [{"id": "lob", "name": "Antal LOB"}], default_factory=list, sv=("indikatorer", "mått"),
-    )
+    indicators: list[Indicator] = group_indicators()
 
 
 class ActionGroup(Model):
@@ -227,11 +234,7 @@ class ActionGroup(Model):
         "The group's actions.", [{"title": "Trygghetsvandring i centrum"}], default_factory=list,
         sv=("åtgärder", "aktiviteter", "insatser"),
     )
-    indicators: list[Indicator] = field(
-        "Indicators the document lists among these actions (indikatorer): printed after them, in the "
-        "same list when the actions print as one, with no label of their own.",
-        [{"id": "lob", "name": "Antal LOB"}], default_factory=list, sv=("indikatorer", "mått"),
-    )
+    indicators: list[Indicator] = group_indicators()
 
 
 class Area(Model):

@@ -33,7 +33,7 @@ import posixpath
 import zipfile
 from dataclasses import dataclass
 from itertools import groupby, takewhile
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 from lxml import etree
 
@@ -243,13 +243,18 @@ NOTES = "notes-"
 """Bookmarks (ids of divs in the body) around an area's notes, which explain the lists before them."""
 
 
+def bookmarks(body: etree._Element, prefix: str) -> Iterator[etree._Element]:
+    """The starts of the body's bookmarks whose names begin with `prefix`: pandoc writes a div's id
+    (`keep-…`, `notes-…`) as a bookmark around its paragraphs."""
+    return (start for start in body.iter(w("bookmarkStart")) if start.get(w("name"), "").startswith(prefix))
+
+
 def keep_text_before_notes(body: etree._Element) -> None:
     """An area's notes do not open a page cut off from the lists they explain (`keep_text_before`)."""
-    for start in body.iter(w("bookmarkStart")):
-        if start.get(w("name"), "").startswith(NOTES):
-            first = next((node for node in start.itersiblings() if node.tag in (w("p"), w("tbl"))), None)
-            if first is not None:
-                keep_text_before(body, first)
+    for start in bookmarks(body, NOTES):
+        first = next((node for node in start.itersiblings() if node.tag in (w("p"), w("tbl"))), None)
+        if first is not None:
+            keep_text_before(body, first)
 
 
 def keep_text_before(body: etree._Element, block: etree._Element) -> None:
@@ -329,9 +334,7 @@ def keep_tables_together(body: etree._Element) -> None:
 def keep_marked_blocks_together(body: etree._Element) -> None:
     """The paragraphs between a `keep-…` bookmark's start and end stay on one page: each keeps
     its lines together, and all but the last keep with the next."""
-    for start in body.iter(w("bookmarkStart")):
-        if not start.get(w("name"), "").startswith(KEEP):
-            continue
+    for start in bookmarks(body, KEEP):
         mark, held, node = start.get(w("id")), [], start.getnext()
         while node is not None and not (node.tag == w("bookmarkEnd") and node.get(w("id")) == mark):
             held.extend([node] if node.tag == w("p") else node.iter(w("p")))
