@@ -205,12 +205,15 @@ def commands() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=None)
 def options(command: str) -> dict[str, str | None]:
-    """The long options of a command's --help, each with its short alias."""
+    """The long options of a command's --help, each with its short alias (a flag's negative,
+    `--x / --no-x`, is an option of its own)."""
     found: dict[str, str | None] = {}
     for line in section(invoke_help(*commands()[command]), "Options:"):
-        match = re.match(r"^  (?:(-\w), )?(--[\w-]+)", line)
+        match = re.match(r"^  (?:(-\w), )?(--[\w-]+)(?: / (--[\w-]+))?", line)
         if match and match.group(2) not in GLOBAL_OPTIONS:
             found[match.group(2)] = match.group(1)
+            if match.group(3):
+                found[match.group(3)] = None
     return found
 
 

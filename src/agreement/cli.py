@@ -121,6 +121,10 @@ STDIN_NAME = "<stdin>"
 """The name of a document read from standard input, in messages, when --stdin-filename gives none."""
 STDIN_HELP = ("The path to show for the document read from standard input (`-`), and where its configuration "
               "and the files it names are looked for.")
+PAGE_NUMBERS_VARIABLE = "AGREEMENT_PAGE_NUMBERS"
+PAGE_NUMBERS_HELP = ("Fill in the page numbers of the Word file's contents list from LibreOffice's layout of it, when "
+                     "LibreOffice is installed (a few seconds per file); without them Word fills them in when it "
+                     "opens the file. Also set by AGREEMENT_PAGE_NUMBERS=0 or 1.")
 
 
 def standard_input(paths: List[Path], stdin_filename: Optional[Path]) -> dict[str, bytes] | None:
@@ -504,9 +508,8 @@ def build(
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, metavar="N",
                                        help="Documents built at once (default: every core)."),
     force: bool = typer.Option(False, "--force", "-f", help="Build even the outputs that are up to date."),
-    page_numbers: bool = typer.Option(False, "--page-numbers",
-                                      help="Fill in the page numbers of the Word file's contents from LibreOffice's "
-                                           "layout of it (needs LibreOffice; without it Word fills them in on opening)."),
+    page_numbers: bool = typer.Option(True, "--page-numbers/--no-page-numbers", envvar=PAGE_NUMBERS_VARIABLE,
+                                      help=PAGE_NUMBERS_HELP),
     brand: Optional[Path] = typer.Option(None, "--brand", metavar="FILE",
                                          help="Brand file (brand.yml format) for colours, fonts, logos and footer "
                                               "(default: the nearest _brand.yml at or above each document)."),
@@ -606,6 +609,8 @@ class _BuildProgress:
             if diagnostic.file not in lines:
                 lines[diagnostic.file] = source_lines(diagnostic.file)
             self.say(format_text(diagnostic, lines[diagnostic.file]))
+        for warning in result.warnings:
+            self.say(f"{result.source}: warning: {warning}", err=True)
         if result.error:
             self.say(f"{result.source}: error: {result.error}", err=True)
         if self.bar is not None:
@@ -638,6 +643,8 @@ def report(
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, metavar="N",
                                        help="Reports built at once (default: every core)."),
     force: bool = typer.Option(False, "--force", "-f", help="Build even the reports that are up to date."),
+    page_numbers: bool = typer.Option(True, "--page-numbers/--no-page-numbers", envvar=PAGE_NUMBERS_VARIABLE,
+                                      help=PAGE_NUMBERS_HELP),
     brand: Optional[Path] = typer.Option(None, "--brand", metavar="FILE",
                                          help="Brand file (brand.yml format) for colours, fonts, logos and footer "
                                               "(default: the nearest _brand.yml at or above each document)."),
@@ -664,7 +671,7 @@ def report(
     from .report.command import report_request
 
     _build_and_exit(paths, lambda: BuildOptions(parse_formats(to), out, lang, templates, force,
-                                                source_date_epoch_from(os.environ), brand=brand,
+                                                source_date_epoch_from(os.environ), page_numbers, brand=brand,
                                                 report=report_request(as_of, since)), jobs)
 
 

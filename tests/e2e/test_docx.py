@@ -7,6 +7,7 @@ title and language in the file's properties (search, accessibility checkers).
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 from pathlib import Path
 
@@ -125,3 +126,37 @@ def test_text_keeps_parties_and_markup_as_written(word: WordDocument, document: 
 def test_shows_no_raw_markdown(word: WordDocument) -> None:
     leaked = raw_markdown(all_text(word))
     assert not leaked, f"Markdown syntax shown as text in the Word file: {leaked}"
+
+
+# -- the contents list's page numbers ---------------------------------------------------------
+
+
+def contents_entries(word: WordDocument) -> list[tuple[str, str]]:
+    """(heading, page number as written; "" when none) of every entry of the contents list."""
+    entries = []
+    for paragraph in word.element.body.iter(qn("w:p")):  # the list is a content control: not in .paragraphs
+        style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        if style is None or not re.fullmatch(r"TOC\d", style.get(qn("w:val"), "")):
+            continue
+        heading, _, number = "".join(
+            "\t" if node.tag == qn("w:tab") else node.text or ""
+            for node in paragraph.iter(qn("w:t"), qn("w:tab"))).partition("\t")
+        entries.append((same_text(heading), number.strip()))
+    return entries
+
+
+def test_the_contents_list_shows_the_pages_libreoffice_lays_the_headings_on(
+        word: WordDocument, document: Expected, word_layouts: dict[str, Path]) -> None:
+    """`agreement build` with its defaults, LibreOffice installed: every entry has its page, and
+    that page of LibreOffice's layout of the same file shows the heading (a page after the
+    contents list's own)."""
+    from pypdf import PdfReader
+
+    entries = contents_entries(word)
+    assert entries and all(number.isdigit() for _, number in entries), entries
+    pages = [same_text(page.extract_text()) for page in PdfReader(word_layouts[document.id]).pages]
+    contents_page = next(number for number, text in enumerate(pages, start=1) if entries[0][0] in text)
+    numbers = [int(number) for _, number in entries]
+    assert numbers == sorted(numbers) and numbers[0] > contents_page
+    for (heading, _), number in zip(entries, numbers, strict=True):
+        assert heading in pages[number - 1], f"{heading!r} is not on page {number}"

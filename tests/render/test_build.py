@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import errno
 import importlib
+import os
 import shutil
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -278,3 +281,51 @@ def test_an_unreadable_file_is_an_input_error_as_for_validate_and_lint() -> None
     invalid = FileResult("other.yaml", Outcome.INVALID, diagnostics=(Diagnostic("S201", "unknown key", "other.yaml"),))
     assert BuildReport([invalid]).exit_code == 1
     assert BuildReport([invalid, unreadable]).exit_code == 2
+
+
+# -- the Word contents' page numbers ----------------------------------------------------------------
+
+
+def run_agreement(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """The installed command, in a process of its own (its own PATH and environment)."""
+    command = [str(Path(sys.executable).with_name("agreement")), *args]
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=300, check=False)
+
+
+@pytest.fixture
+def failing_libreoffice(tmp_path: Path) -> tuple[dict[str, str], Path]:
+    """An environment whose `soffice` fails as a broken installation does, and the file it leaves
+    when it is run; with the command line's default for the page numbers."""
+    folder, called = tmp_path / "bin", tmp_path / "soffice-was-run"
+    folder.mkdir()
+    soffice = folder / "soffice"
+    soffice.write_text(f"#!/bin/sh\ntouch '{called}'\necho 'javaldx: could not start' >&2\nexit 1\n", encoding="utf-8")
+    soffice.chmod(0o755)
+    env = {key: value for key, value in os.environ.items() if key != "AGREEMENT_PAGE_NUMBERS"}
+    return {**env, "PATH": f"{folder}{os.pathsep}{env['PATH']}"}, called
+
+
+def test_a_failing_libreoffice_leaves_the_page_numbers_to_word_with_a_warning(
+        tmp_path: Path, failing_libreoffice: tuple[dict[str, str], Path]) -> None:
+    env, called = failing_libreoffice
+    out = tmp_path / "out"
+    done = run_agreement(["build", str(PLAN), "--to", "docx,md", "--out", str(out)], env)
+    assert done.returncode == 0 and called.exists()
+    assert "warning: LibreOffice could not lay the Word file out: javaldx: could not start; the Word file's " \
+           "contents list gets its page numbers when Word opens it" in done.stderr
+    with zipfile.ZipFile(out / "plan-by-party.docx") as archive:
+        document = archive.read("word/document.xml").decode("utf-8")
+    assert 'w:fldCharType="begin" w:dirty="true"' in document  # Word makes the list anew on opening
+    again = run_agreement(["build", str(PLAN), "--to", "docx,md", "--out", str(out)], env)
+    assert again.stdout.startswith("built:")  # tried again, and only the Word file: the Markdown is up to date
+    assert f"-> {out / 'plan-by-party.docx'}\n" in again.stdout
+
+
+def test_no_page_numbers_does_not_run_libreoffice(tmp_path: Path,
+                                                  failing_libreoffice: tuple[dict[str, str], Path]) -> None:
+    env, called = failing_libreoffice
+    for args, variable in ((["--no-page-numbers"], {}), ([], {"AGREEMENT_PAGE_NUMBERS": "0"})):
+        out = tmp_path / f"out{len(args)}"
+        done = run_agreement(["build", str(PLAN), "--to", "docx", "--out", str(out), *args], {**env, **variable})
+        assert done.returncode == 0 and "warning" not in done.stderr and (out / "plan-by-party.docx").is_file()
+    assert not called.exists()

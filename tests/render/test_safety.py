@@ -9,6 +9,7 @@ typst source pandoc writes and the PDF's text.
 from __future__ import annotations
 
 import html as html_module
+import io
 import re
 import zipfile
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from agreement.render import html_body, reference_docx
 from agreement.render.build import pandoc_metadata
 from agreement.render.escaping import markdown_block
 from agreement.render.pandoc import convert_all
@@ -79,18 +81,36 @@ def test_html_column_names_of_a_table_in_a_field_stay_text_in_their_attribute() 
     """A table's header cells become each cell's `data-label` (for phones): still escaped text."""
     table = markdown_block('| "><img src=x onerror=alert(1)> | b | c |\n|---|---|---|\n| 1 | 2 | 3 |')
     view = view_of(HOSTILE)
-    done = convert_all(f"# Rubrik\n\n{table}", ["html"], TemplateSet(), pandoc_metadata(view), 0)["html"].decode()
+    written = convert_all(f"# Rubrik\n\n{table}", ["html"], TemplateSet(), pandoc_metadata(view), 0)["html"]
+    done = html_body.finish(written.decode())
     assert "<img" not in done
     assert 'data-label="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;">1</td>' in done
 
 
-def test_a_chart_placeholder_outside_a_report_is_its_alt_text() -> None:
-    """Only a report's metadata carries charts; without them `chart:N`, which a template could
-    write, is not left for a writer to fetch."""
+def test_a_chart_outside_a_report_is_its_alt_text() -> None:
+    """Only a report's metadata says it has charts; without it a chart's source, which a template
+    could write, is not left for a writer to read."""
     from agreement.render.pandoc import Metadata
 
-    done = convert_all("# Rubrik\n\n![Diagrammet](chart:1)\n", ["html"], TemplateSet(), Metadata({"lang": "sv"}), 0)
-    assert "<img" not in done["html"].decode() and "Diagrammet" in done["html"].decode()
+    markdown = "# Rubrik\n\n![Diagrammet](chart-1) ![Bilden](data:image/png;base64,iVBORw0KGgo=)\n"
+    done = convert_all(markdown, ["html"], TemplateSet(), Metadata({"lang": "sv"}), 0)["html"].decode()
+    assert "<img" not in done and "Diagrammet" in done and "Bilden" in done
+
+
+def test_a_report_keeps_its_charts_and_nothing_else() -> None:
+    """In a report, a chart (a data URI, or a name for the PDF's layout) passes; an image from
+    anywhere else is still its alt text, and the metadata's flag reaches no writer."""
+    from agreement.render.pandoc import Metadata
+
+    markdown = ("# Rubrik\n\n![Diagrammet](data:image/png;base64,iVBORw0KGgo=) ![Fjärran](https://example.org/x.png)"
+                " ![Lokal](/etc/passwd)\n")
+    done = convert_all(markdown, ["html", "docx"], TemplateSet(), Metadata({"lang": "sv", "charts": True}), 0,
+                       reference_docx=reference_docx.default_reference())
+    html = done["html"].decode()
+    assert html.count("<img") == 1 and 'src="data:image/png;base64,iVBORw0KGgo="' in html
+    assert "Fjärran" in html and "Lokal" in html and "example.org" not in html
+    with zipfile.ZipFile(io.BytesIO(done["docx"])) as archive:
+        assert "charts" not in archive.read("docProps/custom.xml").decode()
 
 
 def test_html_references_nothing_outside_the_file(html: str) -> None:

@@ -128,13 +128,38 @@ def test_the_word_file_shows_symbols_and_words_with_the_symbol_coloured(built: P
     xml = word_xml(built)
     text = word_text(xml)
     assert "● Grön" in text and "◊ Gul" in text and "▪ Röd" in text
-    assert re.search(r'<w:color w:val="b3261e"/></w:rPr><w:t>▪</w:t>', xml)
-    assert re.search(r'<w:color w:val="1e6b34"/></w:rPr><w:t>●</w:t>', xml)
+    assert re.search(r'<w:rStyle w:val="Ratingred"/></w:rPr><w:t[^>]*>▪</w:t>', xml)
+    assert re.search(r'<w:rStyle w:val="Ratinggreen"/></w:rPr><w:t[^>]*>●</w:t>', xml)
+    with zipfile.ZipFile(built / f"{STEM}.docx") as archive:
+        styles = archive.read("word/styles.xml").decode("utf-8")
+    for style, colour in (("Ratingred", "b3261e"), ("Ratinggreen", "1e6b34"), ("Ratingyellow", "7a5c00")):
+        assert re.search(rf'w:styleId="{style}"[^>]*>.*?<w:color w:val="{colour}"\s*/>.*?</w:style>', styles, re.S)
 
 
-def test_the_pdf_shows_symbols_and_words(built: Path) -> None:
+def test_the_pdf_shows_symbols_and_words_with_the_symbol_coloured(built: Path) -> None:
     text = pdf_text(built)
     assert "● Grön" in text and "◊ Gul" in text and "▪ Röd" in text
+    colours = pdf_text_colours(built)
+    assert colours["▪"] == {(179, 38, 30)} and colours["●"] == {(30, 107, 52)} and colours["◊"] == {(122, 92, 0)}
+    assert colours["Röd"] == {(26, 26, 26)}  # the word is in the text's colour
+
+
+def pdf_text_colours(built: Path) -> dict[str, set[tuple[int, ...]]]:
+    """The fill colours (RGB, 0-255) each piece of text of the PDF is shown in."""
+    colours: dict[str, set[tuple[int, ...]]] = {}
+    fill: list[tuple[int, ...]] = [(0, 0, 0)]
+
+    def operator(op: bytes, args: list, *_: object) -> None:  # type: ignore[type-arg]
+        if op in (b"rg", b"scn", b"sc") and len(args) == 3:  # typst sets fills in an RGB colour space
+            fill[0] = tuple(round(float(value) * 255) for value in args)
+
+    def shown(text: str, *_: object) -> None:
+        for piece in text.split():
+            colours.setdefault(piece, set()).add(fill[0])
+
+    for pdf_page in PdfReader(built / f"{STEM}.pdf").pages:
+        pdf_page.extract_text(visitor_operand_before=operator, visitor_text=shown)
+    return colours
 
 
 # -- the progress log, overdue follow-ups and what changed -----------------------------------------
@@ -193,7 +218,7 @@ def test_the_figures_stand_beside_the_chart_as_a_table(built: Path) -> None:
 def test_user_text_stays_image_free(tmp_path: Path) -> None:
     plan = plan_folder(tmp_path)
     text = plan.read_text(encoding="utf-8").replace(
-        "title: Trygghetsvandringar", "title: Trygghetsvandringar\n        description: Se ![bild](chart:1) här.")
+        "title: Trygghetsvandringar", "title: Trygghetsvandringar\n        description: Se ![bild](chart-1) och ![data](data:image/png;base64,iVBORw0KGgo=).")
     plan.write_text(text, encoding="utf-8")
     assert build_report(plan, tmp_path / "out", formats=("html",)).exit_code == 0
     html = page(tmp_path / "out")

@@ -1,6 +1,6 @@
 --[[
-The first pandoc filter of every output, `build`'s and `report`'s alike: what can only be
-done on pandoc's AST, for all three formats.
+The pandoc filter of every output, `build`'s and `report`'s alike: what can only be done on
+pandoc's AST, for all three formats.
 
 1. Safety. Text from the YAML arrives escaped (plain-text fields) or inside a
    `user-text` div (Markdown fields). Inside those divs nothing but text and
@@ -8,17 +8,15 @@ done on pandoc's AST, for all three formats.
    `onclick`, no `custom-style`), raw blocks become visible code, images become
    their alt text, links only keep http(s), mailto and tel targets, and headings
    are shifted below the section they appear in. Images and unsafe links are
-   refused everywhere else too, but for a report's chart placeholders (`chart:N`,
-   when the metadata has charts), which its own filter (`report/report.lua`) fills
-   in after this one.
-2. Attributes meant only for the PDF's layout are dropped from the other formats.
+   refused everywhere else too, but for a report's charts (when the metadata says
+   it has charts): a data URI for the web page and Word, a name (`chart-1`) that
+   the PDF's layout looks up.
+2. Attributes meant for one format's writer (`typst:…` for the PDF's layout,
+   `custom-style` for Word's styles) are dropped from the others.
 
-What each format adds on the AST runs after this filter, in a filter of its own:
-the web page's tables and line breaks (`html.lua`) and the follow-up report's
-charts and ratings (`report/report.lua`).
-
-The title page, the contents and the signatures are not made here: each format's
-own template or finishing step makes them from the view model's data.
+Everything else each format does itself: the title page, the contents and the
+signatures in its template or finishing step, from the view model's data; the
+web page's table semantics in `html_body.py`.
 
 It is part of the program, not of the templates, so no template folder can
 switch the safety part off.
@@ -53,11 +51,12 @@ local function image_as_text(image)
 end
 
 -- Outside user text, only the program writes images: the follow-up report's charts, which
--- are kept only when the metadata carries charts (a report's); anything else is its alt text.
+-- are kept only when the metadata says there are charts (a report's); anything else is its
+-- alt text.
 local has_charts = false
 
 local function chart_or_text(image)
-  if has_charts and image.src:match('^chart:%d+$') then
+  if has_charts and (image.src:match('^data:image/') or image.src:match('^chart%-%d+$')) then
     return image
   end
   return image_as_text(image)
@@ -121,23 +120,20 @@ local function sanitise_all(blocks, level)
   return result, level
 end
 
--- Attributes meant for the PDF's layout (`typst:breakable`) say nothing to other formats.
-local function without_typst_attributes(div)
-  for key, _ in pairs(div.attributes) do
-    if key:match('^typst:') then
-      div.attributes[key] = nil
+-- Attributes meant for one writer: the PDF's layout (`typst:breakable`), Word's styles.
+local function for_this_format(el)
+  for key, _ in pairs(el.attributes) do
+    if (key:match('^typst:') and FORMAT ~= 'typst') or (key == 'custom-style' and FORMAT ~= 'docx') then
+      el.attributes[key] = nil
     end
   end
-  return div
+  return el
 end
 
 function Pandoc(doc)
-  has_charts = doc.meta.charts ~= nil
+  has_charts = doc.meta.charts == true
+  doc.meta.charts = nil
   local blocks = sanitise_all(doc.blocks, 0)
-  blocks = blocks:walk({ Image = chart_or_text, Link = guard_link })
-  if FORMAT ~= 'typst' then
-    blocks = blocks:walk({ Div = without_typst_attributes })
-  end
-  doc.blocks = blocks
+  doc.blocks = blocks:walk({ Image = chart_or_text, Link = guard_link, Div = for_this_format, Span = for_this_format })
   return doc
 end

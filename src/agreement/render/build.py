@@ -10,7 +10,6 @@ never prints.
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import datetime as dt
 import hashlib
@@ -34,7 +33,7 @@ from ..processes import Limits, signals_held
 from ..validation import check_file
 from ..writing import write_atomically
 from . import docx as docx_step
-from . import reference_docx
+from . import html_body, reference_docx
 from .brand import Theme, find_brand, load_theme
 from .build_cache import CACHE_NAME, BuildCache, sha256
 from .changes import with_changes
@@ -75,7 +74,8 @@ class BuildOptions:
     force: bool = False
     source_date_epoch: int | None = None
     page_numbers: bool = False
-    """Fill in the Word contents list's page numbers from LibreOffice's layout, when it is installed."""
+    """Fill in the Word contents list's page numbers from LibreOffice's layout, when it is installed
+    (the command line's default; off here, as for any step that needs more than the package)."""
     brand: Path | None = None
     """The brand file (`--brand`); without it, the nearest `_brand.yml` above each document."""
     changes_since: str | None = None
@@ -99,6 +99,8 @@ class FileResult:
     io_problem: bool = False
     """The files could not be written (a full disk, a folder where a file goes): exit status 2."""
     recorded: tuple[tuple[str, str, str], ...] = ()  # (output name, fingerprint, sha256)
+    warnings: tuple[str, ...] = ()
+    """What the outputs lack that a build could give them (the Word contents' page numbers)."""
     files: tuple[tuple[str, bytes], ...] = ()
     """The built files' names and bytes, from a worker to the main process, which writes them."""
 
@@ -332,18 +334,22 @@ def build_job(job: Job) -> FileResult:
     The bytes travel back in the result and the main process writes them
     (`write_outputs`): a worker stopped half-way leaves no file behind."""
     templates = _templates(job.templates, job.templates_version)
+    warnings: list[str] = []
     try:
-        produced = make_outputs(job.document, job, templates)
+        produced = make_outputs(job.document, job, templates, warnings)
     except TemplateError as error:
         return FileResult(job.source, Outcome.FAILED, error=str(error), template_problem=True)
-    except (PandocError, TypstError, LibreOfficeError) as error:
+    except (PandocError, TypstError) as error:
         return FileResult(job.source, Outcome.FAILED, error=str(error))
     prints = dict(job.fingerprints)
     names = {fmt: job.name(fmt) for fmt in produced}
+    # An output that lacks something is not recorded, so the next build tries again.
+    recorded = [fmt for fmt in produced if not (warnings and fmt == "docx")]
     return FileResult(
         job.source, Outcome.BUILT,
         outputs=tuple(str(job.out / name) for name in names.values()),
-        recorded=tuple((names[fmt], prints[fmt], sha256(data)) for fmt, data in produced.items()),
+        recorded=tuple((names[fmt], prints[fmt], sha256(produced[fmt])) for fmt in recorded),
+        warnings=tuple(warnings),
         files=tuple((names[fmt], data) for fmt, data in produced.items()),
     )
 
@@ -375,9 +381,9 @@ def build_date(view: DocumentView, source_date_epoch: int | None) -> dt.datetime
     return dt.datetime.combine(view.date, dt.time(), tzinfo=dt.timezone.utc)
 
 
-def make_outputs(document: Document, job: Job, templates: TemplateSet) -> dict[str, bytes]:
+def make_outputs(document: Document, job: Job, templates: TemplateSet, warnings: list[str] | None = None) -> dict[str, bytes]:
     """The bytes of every requested format of one document, or of its follow-up report (nothing is
-    written here)."""
+    written here); what an output lacks is added to `warnings`."""
     wording = _wording(job.templates, job.templates_version, job.language)
     if job.report is None:
         view, skeleton = build_view(document, wording, job.language), SKELETON
@@ -388,7 +394,8 @@ def make_outputs(document: Document, job: Job, templates: TemplateSet) -> dict[s
         skeleton = REPORT_SKELETON
     if job.changes_since is not None:
         view = with_changes(view, wording.for_document(document.labels), job.changes_since, job.changes)
-    markdown = render_markdown(view, templates, _jinja(job.templates, job.templates_version), skeleton)
+    jinja = _jinja(job.templates, job.templates_version)
+    markdown = render_markdown(view, templates, jinja, skeleton)
     date = build_date(view, job.source_date_epoch)
     produced: dict[str, bytes] = {}
     if "md" in job.formats:
@@ -397,16 +404,20 @@ def make_outputs(document: Document, job: Job, templates: TemplateSet) -> dict[s
     if targets:
         theme = job.theme
         reference = reference_document(templates, theme) if "docx" in targets else None
-        converted = convert_all(markdown, targets, templates, pandoc_metadata(view), int((date or ZIP_EPOCH).timestamp()),
-                                reference, job.limits, report=job.report is not None)
+        # A report's charts are written as each format reads an image, so its Markdown is each target's own.
+        sources = {target: render_markdown(view, templates, jinja, skeleton, target) for target in targets} \
+            if view.charts else markdown
+        converted = convert_all(sources, targets, templates, pandoc_metadata(view), int((date or ZIP_EPOCH).timestamp()),
+                                reference, job.limits)
         if "html" in converted:
-            contents, body = html_parts(converted["html"])
+            contents, body = (html_body.finish(part) for part in html_parts(converted["html"]))
             page = render_page(view, templates, contents, body, stylesheet=templates.stylesheet(theme.css()),
                                logo=theme.logo.data_uri() if theme.logo else None, logo_alt=logo_alt(view, theme),
                                footer=theme.footer, env=_page_jinja(job.templates, job.templates_version))
             produced["html"] = page.encode("utf-8")
         if "docx" in converted:
-            produced["docx"] = word_file(converted["docx"], view, date, job.page_numbers, theme)
+            produced["docx"] = word_file(converted["docx"], view, date, job.page_numbers, theme,
+                                         warnings if warnings is not None else [])
         if "typst" in converted:
             pdf = compile_pdf(converted["typst"], templates, typst_inputs(view, theme), date,
                               files=theme.typst_files(), fonts=theme.font_files(), limits=job.limits)
@@ -426,15 +437,21 @@ def logo_alt(view: DocumentView, theme: Theme) -> str:
     return (theme.logo.alt if theme.logo else None) or theme.organisation or view.logo_owner
 
 
-def word_file(docx: bytes, view: DocumentView, date: dt.datetime | None, page_numbers: bool, theme: Theme) -> bytes:
+def word_file(docx: bytes, view: DocumentView, date: dt.datetime | None, page_numbers: bool, theme: Theme,
+              warnings: list[str]) -> bytes:
     """The Word file pandoc wrote, finished; with `page_numbers`, its contents list gets the pages
-    of LibreOffice's layout of it (without LibreOffice, Word fills them in when it opens the file)."""
+    of LibreOffice's layout of it. Without LibreOffice, or when it fails (said in `warnings`),
+    Word fills them in when it opens the file."""
     data, about = title_page_data(view), subject(view)
     logos = word_logos(view, theme)
     finished = docx_step.finish(docx, data, about, date, logos=logos)
     if not page_numbers or soffice() is None:
         return finished
-    pages = heading_pages(finished, docx_step.word_headings(finished))
+    try:
+        pages = heading_pages(finished, docx_step.word_headings(finished))
+    except LibreOfficeError as error:
+        warnings.append(f"{error}; the Word file's contents list gets its page numbers when Word opens it")
+        return finished
     return docx_step.finish(docx, data, about, date, pages, logos=logos)
 
 
@@ -457,11 +474,11 @@ HEADER_LOGO_CM = 0.9
 
 def pandoc_metadata(view: DocumentView) -> Metadata:
     """What pandoc itself needs to know of the document: its language (the rest of the metadata
-    each format sets from `title_page_data`), and the charts of a report, for its Lua filter."""
+    each format sets from `title_page_data`), and whether it has charts (a report's), whose
+    images the safety filter then lets through."""
     values: dict[str, object] = {"lang": view.language_tag}
-    if view.charts:  # the filter gives each format its chart and removes these before any writer sees them
-        values["charts"] = {chart.key: {"svg": base64.b64encode(chart.svg).decode("ascii"),
-                                        "png": base64.b64encode(chart.png).decode("ascii")} for chart in view.charts}
+    if view.charts:
+        values["charts"] = True
     return Metadata(values)
 
 
@@ -477,9 +494,9 @@ def typst_inputs(view: DocumentView, theme: Theme = Theme()) -> dict[str, str]:
     brand = theme.typst() | {"organisation": logo_alt(view, theme)}
     inputs = {"document": json.dumps(title_page_data(view), ensure_ascii=False, sort_keys=True),
               "theme": json.dumps(brand, ensure_ascii=False, sort_keys=True)}
-    for chart in view.charts:  # the report's charts: `image(bytes(sys.inputs.at("chart-1")), alt: …)`
-        inputs[f"chart-{chart.key}"] = chart.svg.decode("utf-8")
-        inputs[f"chart-{chart.key}-alt"] = chart.alt
+    for chart in view.charts:  # the report's charts, which the layout's `image` reads by name
+        inputs[chart.name] = chart.svg.decode("utf-8")
+        inputs[f"{chart.name}-alt"] = chart.alt
     return inputs
 
 

@@ -160,10 +160,12 @@ def check_templates(templates: TemplateSet, env: SandboxedEnvironment | None = N
 
 
 def render_markdown(view: DocumentView, templates: TemplateSet, env: SandboxedEnvironment | None = None,
-                    skeleton: str = SKELETON) -> str:
+                    skeleton: str = SKELETON, target: str = "md") -> str:
     """The Pandoc Markdown of a document, from the skeleton template and its partials (`skeleton`:
-    `report.md.j2` for a follow-up report)."""
-    return _tidy(_render(env or environment(templates), skeleton, templates, doc=view, labels=view.labels))
+    `report.md.j2` for a follow-up report), for pandoc's `target` (`html`, `docx`, `typst`) or
+    as the Markdown output (`md`): only a chart's source differs."""
+    return _tidy(_render(env or environment(templates), skeleton, templates, doc=view, labels=view.labels,
+                         target=target))
 
 
 def render_page(view: DocumentView, templates: TemplateSet, contents: str, body: str, *, stylesheet: str,

@@ -15,17 +15,13 @@ import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from ..processes import UTF8_LOCALE, Children, Limits
 from .template_folders import REFERENCE_DOCX, TYPST_TEMPLATE, TemplateError, TemplateSet
 
 FILTER = Path(__file__).with_name("agreement.lua")
-"""The safety filter, first on every output (see its header)."""
-HTML_FILTER = Path(__file__).with_name("html.lua")
-"""The web page's tables and line breaks, after the safety filter."""
-REPORT_FILTER = Path(__file__).parent.parent / "report" / "report.lua"
-"""The follow-up report's charts and ratings, last."""
+"""The safety filter, the one filter of every output (see its header)."""
 HTML_PARTS = Path(__file__).with_name("html-parts.html")
 """pandoc's template for HTML: the table of contents, a marker, the body. The page around
 them is the Jinja template `document.html.j2` (see `jinja_steps.render_page`)."""
@@ -90,17 +86,10 @@ def pandoc_version() -> str:
     return f"{package}, {os.stat(pandoc_path()).st_size} bytes"
 
 
-def filters(target: str, report: bool = False) -> list[Path]:
-    """The Lua filters of one output format, in the order they run: safety first."""
-    return [FILTER] + [HTML_FILTER] * (target == "html") + [REPORT_FILTER] * report
-
-
-def arguments(target: str, templates: TemplateSet, folder: Path, report: bool = False) -> list[str]:
-    """The pandoc options for one output format (`html`, `docx` or `typst`), of a document or of
-    its follow-up report; `folder` holds the metadata and, for Word, the reference document
-    (see `convert_all`)."""
-    args = [pandoc_path(), "--sandbox", f"--from={READER}", f"--to={WRITERS[target]}",
-            *(f"--lua-filter={path}" for path in filters(target, report)),
+def arguments(target: str, templates: TemplateSet, folder: Path) -> list[str]:
+    """The pandoc options for one output format (`html`, `docx` or `typst`); `folder` holds the
+    metadata and, for Word, the reference document (see `convert_all`)."""
+    args = [pandoc_path(), "--sandbox", f"--from={READER}", f"--to={WRITERS[target]}", f"--lua-filter={FILTER}",
             f"--metadata-file={folder / 'metadata.json'}", "--columns=72", "--wrap=preserve", "--standalone"]
     if target == "html":
         # The title is the page's only h1; sections start at h2.
@@ -128,10 +117,13 @@ def environment(source_date_epoch: int) -> dict[str, str]:
     return {**env, **UTF8_LOCALE, "SOURCE_DATE_EPOCH": str(source_date_epoch)}
 
 
-def convert_all(markdown: str, targets: list[str], templates: TemplateSet, metadata: Metadata,
+def convert_all(markdown: str | Mapping[str, str], targets: list[str], templates: TemplateSet, metadata: Metadata,
                 source_date_epoch: int, reference_docx: bytes | None = None,
-                limits: Limits = Limits(), report: bool = False) -> dict[str, bytes]:
+                limits: Limits = Limits()) -> dict[str, bytes]:
     """Run pandoc once per target, all at the same time (one process each), and collect the outputs.
+
+    `markdown` is the same for every target, or each target's own (a report's charts are given
+    to each format as it reads them).
 
     Input, metadata, the Word reference document and outputs are files in a private
     temporary folder: the only files the sandboxed pandoc may touch besides the templates.
@@ -139,14 +131,15 @@ def convert_all(markdown: str, targets: list[str], templates: TemplateSet, metad
     """
     with tempfile.TemporaryDirectory(prefix="agreement-") as name, Children(Path(name)) as children:
         folder = Path(name)
-        (folder / "document.md").write_text(markdown, encoding="utf-8")
         (folder / "metadata.json").write_text(metadata.dump(), encoding="utf-8")
         if "docx" in targets:
             (folder / REFERENCE_DOCX).write_bytes(reference_docx or b"")
         env = environment(source_date_epoch)
         for target in targets:
-            args = arguments(target, templates, folder, report)
-            args += [f"--output={folder / ('out.' + target)}", str(folder / "document.md")]
+            source = folder / f"document.{target}.md"
+            source.write_text(markdown if isinstance(markdown, str) else markdown[target], encoding="utf-8")
+            args = arguments(target, templates, folder)
+            args += [f"--output={folder / ('out.' + target)}", str(source)]
             children.start(target, _within(args, limits), limits, env)
         failed = {target: status for target, status in children.wait(limits).items() if status != 0}
         if failed:

@@ -27,6 +27,7 @@ from typing import Iterable
 
 from lxml import etree
 
+from ..report.standing import RATING_COLOURS, rating_style
 from ..writing import write_zip
 from .brand import Theme
 from .pandoc import pandoc_path
@@ -264,6 +265,9 @@ def edit_styles(xml: bytes, theme: Theme) -> bytes:
         look(part, size=18, colour=muted)
 
     _table_style(_style(root, "Table", "Table", kind="table", based_on=None), theme)
+    for key, colour in RATING_COLOURS.items():  # a follow-up report's rating symbols
+        name = rating_style(key)
+        _format(_style(root, name.replace(" ", ""), name, kind="character", based_on=None), colour=colour, font=None)
     in_schema_order(root)
     return _serialise(root)
 

@@ -20,6 +20,7 @@ fields become `Markup` blocks already wrapped for the sanitising filter (see
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 import re
@@ -336,10 +337,8 @@ class PartView:
 @dataclass(frozen=True)
 class ChartView:
     """A chart the program drew from data (the follow-up report's indicator charts), never text of
-    the document: the one kind of image the Lua filter lets through. The Markdown names it by
-    `source` (`chart:1`); each format gets its bytes from data, not from a file: the web page the
-    SVG, the Word file the PNG (both through pandoc's metadata), the PDF the SVG (through typst's
-    `sys.inputs`)."""
+    the document: the one kind of image the safety filter lets through. Each format gets it as
+    it reads an image, from data, not from a file (`source`)."""
 
     key: str
     alt: str
@@ -347,8 +346,18 @@ class ChartView:
     png: bytes
 
     @property
-    def source(self) -> Markup:
-        return Markup(f"chart:{self.key}")
+    def name(self) -> str:
+        """What the PDF's layout looks the chart up by in `sys.inputs` (its SVG and alt text)."""
+        return f"chart-{self.key}"
+
+    def source(self, target: str) -> Markup:
+        """The image's source in the Markdown for `target`: the SVG for the web page and the PNG
+        for Word as data URIs, else the name (the PDF's layout reads the SVG by it)."""
+        if target == "html":
+            return Markup(f"data:image/svg+xml;base64,{base64.b64encode(self.svg).decode('ascii')}")
+        if target == "docx":
+            return Markup(f"data:image/png;base64,{base64.b64encode(self.png).decode('ascii')}")
+        return Markup(self.name)
 
 
 _TEMPLATES = {"background": "text", "purpose": "text", "section": "section", "focus_areas": "areas",

@@ -27,6 +27,14 @@ FINISHED = {"done": "done", "cancelled": "cancelled"}
 RATING_SYMBOLS = {"green": "●", "yellow": "◊", "red": "▪"}
 """U+25CF, U+25CA and U+25AA: three shapes that Carlito and Calibri both have (Carlito has no
 triangle and no large square)."""
+RATING_COLOURS = {"green": "1e6b34", "yellow": "7a5c00", "red": "b3261e"}
+"""Each symbol's colour (RRGGBB): at least 4.5:1 against white and the table header's fill.
+The web page's are in style.css (`.rating-green`), the same."""
+
+
+def rating_style(key: str) -> str:
+    """The Word character style that colours a rating's symbol (made in the reference document)."""
+    return f"Rating {key}"
 
 
 class Standing(str, Enum):

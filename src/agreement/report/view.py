@@ -13,8 +13,8 @@ replaces the title, the facts and the parts:
 - `report_indicators` (partials/report-indicators.md.j2): each measured indicator with its
   chart and its values as a table.
 
-Ratings and standings print as a symbol and a word (`● Grön`), the symbol in a span the Lua
-filter colours in each format (`rating_markup`): never colour alone.
+Ratings and standings print as a symbol and a word (`● Grön`), the symbol in a span each
+format colours (`rating_markup`): never colour alone.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from ..render.viewmodel import ChartView, DocumentView, Fact, PartView, anchor, 
 from ..render.wording import Wording
 from .charts import ChartData, Point, draw
 from .collect import FollowUpReport, IndicatorReport, ItemReport, ReportRequest, follow_up_report
-from .standing import RATING_SYMBOLS, Standing
+from .standing import RATING_COLOURS, RATING_SYMBOLS, Standing, rating_style
 
 PARTS = ("report_summary", "report_changes", "report_items", "report_indicators")
 
@@ -128,11 +128,17 @@ class ChangesView:
 
 
 def rating_markup(key: str | None, word: str) -> Markup:
-    """A rating (or a standing that comes from one) as its symbol and word: `[●]{.rating-green} Grön`.
-    The symbol's span is what the Lua filter colours; the word says the same without colour."""
+    """A rating (or a standing that comes from one) as its symbol and word, "● Grön".
+
+    The word says what the symbol's colour does: the web page hides the symbol from screen
+    readers and colours it by its class (style.css), Word by its character style (`Rating
+    green`, in the reference document), the PDF by its `typst:text:fill`."""
     if key is None:
         return plain(word)
-    return Markup(f"[{RATING_SYMBOLS[key]}]{{.rating .rating-{key}}} ") + plain(word)
+    red, green, blue = (int(RATING_COLOURS[key][at:at + 2], 16) for at in (0, 2, 4))
+    attributes = (f'.rating .rating-{key} aria-hidden="true" custom-style="{rating_style(key)}" '
+                  f'typst:text:fill="rgb({red}, {green}, {blue})"')
+    return Markup(f"[{RATING_SYMBOLS[key]}]{{{attributes}}} ") + plain(word)
 
 
 # -- building it -------------------------------------------------------------------------------
