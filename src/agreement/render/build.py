@@ -100,7 +100,7 @@ class FileResult:
     """The files could not be written (a full disk, a folder where a file goes): exit status 2."""
     recorded: tuple[tuple[str, str, str], ...] = ()  # (output name, fingerprint, sha256)
     warnings: tuple[str, ...] = ()
-    """What the outputs lack that a build could give them (the Word contents' page numbers)."""
+    """What the outputs lack that a later build could give them (the Word contents' page numbers)."""
     files: tuple[tuple[str, bytes], ...] = ()
     """The built files' names and bytes, from a worker to the main process, which writes them."""
 
@@ -334,22 +334,21 @@ def build_job(job: Job) -> FileResult:
     The bytes travel back in the result and the main process writes them
     (`write_outputs`): a worker stopped half-way leaves no file behind."""
     templates = _templates(job.templates, job.templates_version)
-    warnings: list[str] = []
+    lacking: dict[str, str] = {}
     try:
-        produced = make_outputs(job.document, job, templates, warnings)
+        produced = make_outputs(job.document, job, templates, lacking)
     except TemplateError as error:
         return FileResult(job.source, Outcome.FAILED, error=str(error), template_problem=True)
     except (PandocError, TypstError) as error:
         return FileResult(job.source, Outcome.FAILED, error=str(error))
     prints = dict(job.fingerprints)
     names = {fmt: job.name(fmt) for fmt in produced}
-    # An output that lacks something is not recorded, so the next build tries again.
-    recorded = [fmt for fmt in produced if not (warnings and fmt == "docx")]
+    recorded = [fmt for fmt in produced if fmt not in lacking]  # the next build tries those again
     return FileResult(
         job.source, Outcome.BUILT,
         outputs=tuple(str(job.out / name) for name in names.values()),
         recorded=tuple((names[fmt], prints[fmt], sha256(produced[fmt])) for fmt in recorded),
-        warnings=tuple(warnings),
+        warnings=tuple(lacking.values()),
         files=tuple((names[fmt], data) for fmt, data in produced.items()),
     )
 
@@ -381,9 +380,9 @@ def build_date(view: DocumentView, source_date_epoch: int | None) -> dt.datetime
     return dt.datetime.combine(view.date, dt.time(), tzinfo=dt.timezone.utc)
 
 
-def make_outputs(document: Document, job: Job, templates: TemplateSet, warnings: list[str] | None = None) -> dict[str, bytes]:
+def make_outputs(document: Document, job: Job, templates: TemplateSet, lacking: dict[str, str]) -> dict[str, bytes]:
     """The bytes of every requested format of one document, or of its follow-up report (nothing is
-    written here); what an output lacks is added to `warnings`."""
+    written here); what an output lacks that a later build could give it goes in `lacking`, by format."""
     wording = _wording(job.templates, job.templates_version, job.language)
     if job.report is None:
         view, skeleton = build_view(document, wording, job.language), SKELETON
@@ -416,8 +415,7 @@ def make_outputs(document: Document, job: Job, templates: TemplateSet, warnings:
                                footer=theme.footer, env=_page_jinja(job.templates, job.templates_version))
             produced["html"] = page.encode("utf-8")
         if "docx" in converted:
-            produced["docx"] = word_file(converted["docx"], view, date, job.page_numbers, theme,
-                                         warnings if warnings is not None else [])
+            produced["docx"] = word_file(converted["docx"], view, date, job.page_numbers, theme, lacking)
         if "typst" in converted:
             pdf = compile_pdf(converted["typst"], templates, typst_inputs(view, theme), date,
                               files=theme.typst_files(), fonts=theme.font_files(), limits=job.limits)
@@ -438,9 +436,9 @@ def logo_alt(view: DocumentView, theme: Theme) -> str:
 
 
 def word_file(docx: bytes, view: DocumentView, date: dt.datetime | None, page_numbers: bool, theme: Theme,
-              warnings: list[str]) -> bytes:
+              lacking: dict[str, str]) -> bytes:
     """The Word file pandoc wrote, finished; with `page_numbers`, its contents list gets the pages
-    of LibreOffice's layout of it. Without LibreOffice, or when it fails (said in `warnings`),
+    of LibreOffice's layout of it. Without LibreOffice, or when it fails (said in `lacking`),
     Word fills them in when it opens the file."""
     data, about = title_page_data(view), subject(view)
     logos = word_logos(view, theme)
@@ -450,7 +448,7 @@ def word_file(docx: bytes, view: DocumentView, date: dt.datetime | None, page_nu
     try:
         pages = heading_pages(finished, docx_step.word_headings(finished))
     except LibreOfficeError as error:
-        warnings.append(f"{error}; the Word file's contents list gets its page numbers when Word opens it")
+        lacking["docx"] = f"{error}; the Word file's contents list gets its page numbers when Word opens it"
         return finished
     return docx_step.finish(docx, data, about, date, pages, logos=logos)
 

@@ -53,7 +53,7 @@ def html_page(path: Path, templates: Path | None = None, language: str | None = 
         theme = load_theme(brand or find_brand(path))
         job = Job(str(path), document, document.id, language or document.language, ("html",), (), Path("."),
                   template_files.user_dir, template_files.fingerprint, None, theme=theme)
-        produced = make_outputs(document, job, template_files)
+        produced = make_outputs(document, job, template_files, lacking={})  # HTML lacks nothing
     except BrandError as error:
         return Page(None, diagnostics, lines, error=f"brand file {error}")
     except TemplateError as error:
