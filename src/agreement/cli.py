@@ -121,10 +121,20 @@ STDIN_NAME = "<stdin>"
 """The name of a document read from standard input, in messages, when --stdin-filename gives none."""
 STDIN_HELP = ("The path to show for the document read from standard input (`-`), and where its configuration "
               "and the files it names are looked for.")
-PAGE_NUMBERS_VARIABLE = "AGREEMENT_PAGE_NUMBERS"
-PAGE_NUMBERS_HELP = ("Fill in the page numbers of the Word file's contents list from LibreOffice's layout of it, when "
-                     "LibreOffice is installed (a few seconds per file); without them Word fills them in when it "
-                     "opens the file. Also set by AGREEMENT_PAGE_NUMBERS=0 or 1.")
+
+# Options that `build`, `report` and `preview` share, declared once.
+LANG_OPTION = typer.Option(None, "--lang", metavar="LANG",
+                           help="Language of labels and dates: sv or en (default: the document's).")
+TEMPLATES_OPTION = typer.Option(None, "--templates", metavar="DIR",
+                                help="Folder whose files replace the bundled templates of the same name.")
+BRAND_OPTION = typer.Option(None, "--brand", metavar="FILE",
+                            help="Brand file (brand.yml format) for colours, fonts, logos and footer "
+                                 "(default: the nearest _brand.yml at or above each document).")
+PAGE_NUMBERS_OPTION = typer.Option(True, "--page-numbers/--no-page-numbers", envvar="AGREEMENT_PAGE_NUMBERS",
+                                   help="Fill in the page numbers of the Word file's contents list from LibreOffice's "
+                                        "layout of it, when LibreOffice is installed (a few seconds per file); "
+                                        "without them Word fills them in when it opens the file. Also set by "
+                                        "AGREEMENT_PAGE_NUMBERS=0 or 1.")
 
 
 def standard_input(paths: List[Path], stdin_filename: Optional[Path]) -> dict[str, bytes] | None:
@@ -501,18 +511,13 @@ def build(
                            help="Formats, comma separated: html, docx, pdf (and md, the generated Markdown)."),
     out: Path = typer.Option(Path("build"), "--out", "-o", metavar="DIR",
                              help="Folder for the built files, named <id>.<format>."),
-    lang: Optional[str] = typer.Option(None, "--lang", metavar="LANG",
-                                       help="Language of labels and dates: sv or en (default: the document's)."),
-    templates: Optional[Path] = typer.Option(None, "--templates", metavar="DIR",
-                                             help="Folder whose files replace the bundled templates of the same name."),
+    lang: Optional[str] = LANG_OPTION,
+    templates: Optional[Path] = TEMPLATES_OPTION,
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, metavar="N",
                                        help="Documents built at once (default: every core)."),
     force: bool = typer.Option(False, "--force", "-f", help="Build even the outputs that are up to date."),
-    page_numbers: bool = typer.Option(True, "--page-numbers/--no-page-numbers", envvar=PAGE_NUMBERS_VARIABLE,
-                                      help=PAGE_NUMBERS_HELP),
-    brand: Optional[Path] = typer.Option(None, "--brand", metavar="FILE",
-                                         help="Brand file (brand.yml format) for colours, fonts, logos and footer "
-                                              "(default: the nearest _brand.yml at or above each document)."),
+    page_numbers: bool = PAGE_NUMBERS_OPTION,
+    brand: Optional[Path] = BRAND_OPTION,
     changes_since: Optional[str] = typer.Option(None, "--changes-since", metavar="REV",
                                                 help="Add an appendix of what changed since the document's version "
                                                      "in git revision REV (a tag, a branch, a commit)."),
@@ -636,18 +641,13 @@ def report(
                            help="Formats, comma separated: html, docx, pdf (and md, the generated Markdown)."),
     out: Path = typer.Option(Path("build"), "--out", "-o", metavar="DIR",
                              help="Folder for the reports, named <id>-uppfoljning-<as-of>.<format>."),
-    lang: Optional[str] = typer.Option(None, "--lang", metavar="LANG",
-                                       help="Language of labels and dates: sv or en (default: the document's)."),
-    templates: Optional[Path] = typer.Option(None, "--templates", metavar="DIR",
-                                             help="Folder whose files replace the bundled templates of the same name."),
+    lang: Optional[str] = LANG_OPTION,
+    templates: Optional[Path] = TEMPLATES_OPTION,
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, metavar="N",
                                        help="Reports built at once (default: every core)."),
     force: bool = typer.Option(False, "--force", "-f", help="Build even the reports that are up to date."),
-    page_numbers: bool = typer.Option(True, "--page-numbers/--no-page-numbers", envvar=PAGE_NUMBERS_VARIABLE,
-                                      help=PAGE_NUMBERS_HELP),
-    brand: Optional[Path] = typer.Option(None, "--brand", metavar="FILE",
-                                         help="Brand file (brand.yml format) for colours, fonts, logos and footer "
-                                              "(default: the nearest _brand.yml at or above each document)."),
+    page_numbers: bool = PAGE_NUMBERS_OPTION,
+    brand: Optional[Path] = BRAND_OPTION,
 ) -> None:
     """Build the follow-up report (uppföljningsrapport) of documents as of a day, in Word, PDF and HTML.
 
@@ -845,10 +845,8 @@ def preview(
     port: int = typer.Option(0, "--port", "-p", min=0, max=65535, metavar="PORT",
                              help="Port on 127.0.0.1 (default: a free one)."),
     open_browser: bool = typer.Option(False, "--open", help="Open the page in the web browser."),
-    lang: Optional[str] = typer.Option(None, "--lang", metavar="LANG",
-                                       help="Language of labels and dates: sv or en (default: the document's)."),
-    templates: Optional[Path] = typer.Option(None, "--templates", metavar="DIR",
-                                             help="Folder whose files replace the bundled templates of the same name."),
+    lang: Optional[str] = LANG_OPTION,
+    templates: Optional[Path] = TEMPLATES_OPTION,
     brand: Optional[Path] = typer.Option(None, "--brand", metavar="FILE",
                                          help="Brand file (default: the nearest _brand.yml at or above the document)."),
 ) -> None:
