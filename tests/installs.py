@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 BUILD_PACKAGES = frozenset({"jinja2", "markupsafe", "babel", "pypandoc", "pypandoc_binary", "typst", "lxml", "pypdf",
-                            "watchfiles", "brand_yml", "htmltools", "eval_type_backport"})
+                            "watchfiles", "brand_yml", "htmltools", "eval_type_backport", "fonttools", "pyphen"})
 """Top-level names (modules and their .dist-info) that the build extra brings; markupsafe comes with jinja2,
 htmltools and eval_type_backport with brand-yml.
 (watchfiles's own dependency, anyio, is left: nothing of the base install could import it by mistake.)"""

@@ -127,7 +127,7 @@ def test_build_without_the_extra_exits_2_with_the_install_command(base_python: P
     done = agreement(base_python, "build", "examples", "--out", str(out))
     assert done.returncode == 2
     assert done.stderr == ("error: `agreement build` needs the build extra, which is not installed "
-                           "(missing: jinja2, pypandoc-binary, typst, babel, lxml, pypdf, watchfiles, brand-yml); "
+                           "(missing: jinja2, pypandoc-binary, typst, babel, lxml, pypdf, watchfiles, brand-yml, fonttools, pyphen); "
                            "install it with: pip install 'samverkan[build]'\n")
     assert done.stdout == "" and not out.exists()
 

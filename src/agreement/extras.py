@@ -14,7 +14,7 @@ from . import DISTRIBUTION
 
 BUILD_MODULES: dict[str, str] = {"jinja2": "jinja2", "pypandoc": "pypandoc-binary", "typst": "typst", "babel": "babel",
                                   "lxml": "lxml", "pypdf": "pypdf", "watchfiles": "watchfiles",
-                                  "brand_yml": "brand-yml"}
+                                  "brand_yml": "brand-yml", "fontTools": "fonttools", "pyphen": "pyphen"}
 """The modules `agreement build` and `agreement preview` import that the base install lacks, and the
 packages that bring them (the `build` extra in pyproject.toml)."""
 

@@ -37,6 +37,7 @@ PLAIN = ("Vanlig text " * len(PAYLOAD))[:len(PAYLOAD) - 1] + "."
 """Words of the payload's length, so that tables are laid out alike in both builds."""
 TEXT_KINDS = {PLAIN_TEXT_CHARACTERS: "plain", MARKDOWN_CHARACTERS: "markdown"}
 """A text field's kind, by the maxLength its schema gives it."""
+SOFT_HYPHEN = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}softHyphen"
 
 
 # -- the model's text fields ----------------------------------------------------------------------
@@ -207,7 +208,9 @@ def test_word_has_the_elements_and_attributes_of_the_plain_document(builds: dict
     assert hostile.keys() == plain.keys()
 
     def shapes(root: ElementTree.Element) -> set[tuple[str, tuple[str, ...]]]:
-        return {(element.tag, tuple(sorted(element.attrib))) for element in root.iter()}
+        # An optional hyphen is the layout's, in a word wider than its table column (the payload's
+        # long words are; the plain words are not): not markup that text brought in.
+        return {(element.tag, tuple(sorted(element.attrib))) for element in root.iter() if element.tag != SOFT_HYPHEN}
 
     for name in hostile:
         assert shapes(hostile[name]) == shapes(plain[name]), name

@@ -136,6 +136,13 @@ def test_the_word_file_shows_symbols_and_words_with_the_symbol_coloured(built: P
         assert re.search(rf'w:styleId="{style}"[^>]*>.*?<w:color w:val="{colour}"\s*/>.*?</w:style>', styles, re.S)
 
 
+def test_a_heading_too_wide_for_its_word_column_gets_optional_hyphens(built: Path) -> None:
+    """"Genomförd" is wider than its summary column: Word may break it only where Swedish allows."""
+    xml = word_xml(built)
+    assert re.search(r">Ge</w:t><w:softHyphen/><w:t[^>]*>nom</w:t><w:softHyphen/><w:t[^>]*>förd</w:t>", xml)
+    assert "Genomförd" in word_text(xml)  # the text itself is the same
+
+
 def test_the_pdf_shows_symbols_and_words_with_the_symbol_coloured(built: Path) -> None:
     text = pdf_text(built)
     assert "● Grön" in text and "◊ Gul" in text and "▪ Röd" in text

@@ -442,7 +442,7 @@ def word_file(docx: bytes, view: DocumentView, date: dt.datetime | None, page_nu
     Word fills them in when it opens the file."""
     data, about = title_page_data(view), subject(view)
     logos = word_logos(view, theme)
-    finished = docx_step.finish(docx, data, about, date, logos=logos)
+    finished = docx_step.finish(docx, data, about, date, logos=logos, size_pt=theme.size_pt)
     if not page_numbers or soffice() is None:
         return finished
     try:
@@ -450,7 +450,7 @@ def word_file(docx: bytes, view: DocumentView, date: dt.datetime | None, page_nu
     except LibreOfficeError as error:
         lacking["docx"] = f"{error}; the Word file's contents list gets its page numbers when Word opens it"
         return finished
-    return docx_step.finish(docx, data, about, date, pages, logos=logos)
+    return docx_step.finish(docx, data, about, date, pages, logos=logos, size_pt=theme.size_pt)
 
 
 def word_logos(view: DocumentView, theme: Theme) -> docx_step.Logos | None:

@@ -19,6 +19,8 @@ substitutions:
   start of the running header, with their alternative text;
 - the core properties: title, subject, authors, keywords, language and the build's
   date;
+- a table cell's word too wide for its column hyphenated where the dictionary allows
+  (`word_hyphens`), as the PDF hyphenates it, rather than broken at any letter;
 - pagination: no table row split across pages (`w:cantSplit`), a short table and a list
   of members on one page, a long table never leaving fewer than three rows on a page
   (headings keep with what follows by their style, in the reference document);
@@ -39,6 +41,7 @@ from lxml import etree
 
 from ..writing import write_zip
 from .reference_docx import in_schema_order
+from .word_hyphens import hyphenate_wide_words
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {
@@ -507,10 +510,11 @@ def place_logos(parts: dict[str, bytes], logos: Logos) -> None:
 # -- the rest of the file ---------------------------------------------------------------------
 
 
-def finish_body(xml: bytes, data: Mapping[str, Any], pages: Mapping[str, int]) -> bytes:
+def finish_body(xml: bytes, data: Mapping[str, Any], pages: Mapping[str, int], size_pt: float) -> bytes:
     root = etree.fromstring(xml)
     body = root.find("w:body", NS)
     assert body is not None
+    hyphenate_wide_words(body, str(data["lang"]), size_pt)
     place_signatures(body, data)
     keep_text_before_notes(body)
     never_split_rows(body)
@@ -579,17 +583,17 @@ def ask_to_update_fields(xml: bytes) -> bytes:
 
 
 def finish(docx: bytes, data: Mapping[str, Any], subject: str, date: dt.datetime | None,
-           pages: Mapping[str, int] | None = None, logos: Logos | None = None) -> bytes:
+           pages: Mapping[str, int] | None = None, logos: Logos | None = None, size_pt: float = 11.0) -> bytes:
     """The Word file pandoc wrote, finished (see the module's docstring). `pages` gives the page of
     each heading's bookmark, when a layout of the file is known, for the contents list; `logos`
-    are the brand's."""
+    are the brand's; `size_pt` is the text's size."""
     with zipfile.ZipFile(io.BytesIO(docx)) as archive:
         parts = {name: archive.read(name) for name in archive.namelist()}
     page_label = str(data["labels"]["text"].get("page", ""))
     for name in parts:
         if name.startswith(("word/header", "word/footer")) and name.endswith(".xml"):
             parts[name] = finish_header_or_footer(parts[name], data["title"], page_label)
-    parts["word/document.xml"] = finish_body(parts["word/document.xml"], data, pages or {})
+    parts["word/document.xml"] = finish_body(parts["word/document.xml"], data, pages or {}, size_pt)
     if not pages:
         parts["word/settings.xml"] = ask_to_update_fields(parts["word/settings.xml"])
     if "docProps/core.xml" in parts:

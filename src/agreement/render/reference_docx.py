@@ -274,6 +274,8 @@ def edit_styles(xml: bytes, theme: Theme) -> bytes:
 
 TEXT_WIDTH = 11906 - 2 * 1361
 """The width of the text (twips): the A4 page less its left and right margins (see SECTION)."""
+CELL_MARGIN = 85
+"""Room inside a table cell on its left and on its right (twips, 1.5 mm)."""
 FACT_COLUMN = 2700
 """Where a title page fact's value starts (twips): about 4.8 cm, the PDF's term column."""
 
@@ -326,7 +328,7 @@ def _table_style(style: etree._Element, theme: Theme) -> None:
         etree.SubElement(borders, w(side), {w("val"): "single", w("sz"): "4", w("space"): "0",
                                             w("color"): hex_colour(theme.rule)})
     margins = etree.SubElement(table, w("tblCellMar"))
-    for side, width in (("top", "40"), ("left", "85"), ("bottom", "40"), ("right", "85")):
+    for side, width in (("top", "40"), ("left", str(CELL_MARGIN)), ("bottom", "40"), ("right", str(CELL_MARGIN))):
         etree.SubElement(margins, w(side), {w("w"): width, w("type"): "dxa"})
     header = etree.SubElement(style, w("tblStylePr"), {w("type"): "firstRow"})
     header_run = etree.SubElement(header, w("rPr"))
