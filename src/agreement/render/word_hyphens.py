@@ -18,12 +18,15 @@ from __future__ import annotations
 import logging
 import re
 from functools import lru_cache
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from lxml import etree
 
 from ..resources import bundled
 from .reference_docx import CELL_MARGIN, TEXT_WIDTH, w
+
+if TYPE_CHECKING:
+    from pyphen import Pyphen
 
 TWIPS_PER_POINT = 20
 _WORD = re.compile(r"\S+")
@@ -40,7 +43,7 @@ def hyphenate_wide_words(body: etree._Element, language: str, size_pt: float) ->
         _hyphenate_table(table, TEXT_WIDTH, size_pt, hyphenator)
 
 
-def _hyphenate_table(table: etree._Element, available: float, size_pt: float, hyphenator) -> None:  # type: ignore[no-untyped-def]
+def _hyphenate_table(table: etree._Element, available: float, size_pt: float, hyphenator: Pyphen) -> None:
     """The words of `table`, as wide as `available` (twips), and of the tables in its cells."""
     for cell, width, header in _cells(table, available):
         for text in _own(cell, w("t")):
@@ -94,7 +97,7 @@ def _is_bold(run: etree._Element | None) -> bool:
     return bold is not None and bold.get(w("val"), "true") not in ("0", "false", "off")
 
 
-def _add_optional_hyphens(text: etree._Element, wide: list[re.Match[str]], hyphenator) -> None:  # type: ignore[no-untyped-def]
+def _add_optional_hyphens(text: etree._Element, wide: list[re.Match[str]], hyphenator: Pyphen) -> None:
     """Split `text` (a w:t) at the hyphenation points of its `wide` words, with a w:softHyphen at
     each, in the same run."""
     content = text.text or ""
@@ -114,13 +117,13 @@ def _add_optional_hyphens(text: etree._Element, wide: list[re.Match[str]], hyphe
         last = following
 
 
-def _points(word: str, hyphenator) -> list[int]:  # type: ignore[no-untyped-def]
+def _points(word: str, hyphenator: Pyphen) -> list[int]:
     """Where `word` may be hyphenated: the dictionary's points between two letters."""
     return [point for point in hyphenator.positions(word) if word[point - 1].isalpha() and word[point].isalpha()]
 
 
 @lru_cache(maxsize=4)
-def _hyphenator(language: str):  # type: ignore[no-untyped-def]
+def _hyphenator(language: str) -> Pyphen | None:
     """pyphen's hyphenation of `language` (`sv`, `en`), or None when it has no dictionary."""
     import pyphen
 
